@@ -1,0 +1,122 @@
+#!/usr/bin/env bash
+# Installs what the build and the tests need, and only what is missing.
+#
+#   scripts/setup.sh [rust] [wasm-bindgen] [npm] [chromium] [all]
+#
+#   rust          the wasm32-unknown-unknown target, rustfmt and clippy (rustup)
+#   wasm-bindgen  wasm-bindgen-cli at exactly the version Cargo.toml pins (cargo install)
+#   npm           the dev tooling in package-lock.json (npm ci): binaryen's wasm-opt,
+#                 playwright-core, smol-toml
+#   chromium      Debian's chromium and chromium-driver (apt-get; through sudo when
+#                 not root). Never a browser downloaded by a test tool.
+#
+# Each step checks the installed version first, so a second run takes about a second.
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+export PATH="$HOME/.cargo/bin:$PATH"
+
+say() { printf 'setup: %s\n' "$*"; }
+die() { printf 'setup: error: %s\n' "$*" >&2; exit 1; }
+
+as_root() {
+  if [ "$(id -u)" -eq 0 ]; then
+    "$@"
+  elif command -v sudo >/dev/null 2>&1; then
+    sudo "$@"
+  else
+    die "need root (or sudo) to run: $*"
+  fi
+}
+
+APT_UPDATED=0
+apt_install() {
+  command -v apt-get >/dev/null 2>&1 || die "apt-get not found; install these by hand: $*"
+  if [ "$APT_UPDATED" -eq 0 ]; then
+    say "apt-get update"
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+    APT_UPDATED=1
+  fi
+  say "apt-get install $*"
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$@"
+}
+
+# The exact wasm-bindgen version Cargo.toml pins ("=x.y.z").
+pinned_wasm_bindgen() {
+  local v
+  v=$(sed -nE 's/^[[:space:]]*wasm-bindgen[[:space:]]*=[[:space:]]*(\{[^}]*version[[:space:]]*=[[:space:]]*)?"=?([0-9][^"]*)".*/\2/p' Cargo.toml | head -n1)
+  [ -n "$v" ] || die "no wasm-bindgen version found in Cargo.toml"
+  printf '%s\n' "$v"
+}
+
+setup_rust() {
+  command -v rustup >/dev/null 2>&1 || die "rustup not found: install Rust with rustup first (https://rustup.rs)"
+  if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+    say "rustup target add wasm32-unknown-unknown"
+    rustup target add wasm32-unknown-unknown
+  fi
+  local installed
+  installed=$(rustup component list --installed 2>/dev/null || true)
+  for c in rustfmt clippy; do
+    if ! grep -q "^$c" <<<"$installed"; then
+      say "rustup component add $c"
+      rustup component add "$c"
+    fi
+  done
+}
+
+setup_wasm_bindgen() {
+  local want have_cli have_runner
+  want=$(pinned_wasm_bindgen)
+  have_cli=$(wasm-bindgen --version 2>/dev/null | awk '{print $2}' || true)
+  have_runner=$(wasm-bindgen-test-runner --version 2>/dev/null | awk '{print $2}' || true)
+  if [ "$have_cli" != "$want" ] || [ "$have_runner" != "$want" ]; then
+    say "cargo install wasm-bindgen-cli --version $want (have: ${have_cli:-none})"
+    # No --locked: the CLI's own lockfile pins crates that no longer build on newer Rust.
+    cargo install wasm-bindgen-cli --version "$want" --force
+  fi
+}
+
+setup_npm() {
+  if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
+    apt_install nodejs npm
+  fi
+  local major
+  major=$(node -p 'process.versions.node.split(".")[0]')
+  [ "$major" -ge 20 ] || die "Node.js >= 20 needed (have $(node --version))"
+  # npm ci when node_modules is missing or older than the lockfile.
+  if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+    say "npm ci"
+    npm ci --no-audit --no-fund --loglevel=error
+  fi
+  [ -x node_modules/.bin/wasm-opt ] || die "node_modules/.bin/wasm-opt missing after npm ci"
+}
+
+setup_chromium() {
+  local missing=()
+  [ -x /usr/bin/chromium ] || missing+=(chromium)
+  [ -x /usr/bin/chromedriver ] || missing+=(chromium-driver)
+  if [ "${#missing[@]}" -gt 0 ]; then
+    apt_install "${missing[@]}"
+  fi
+  # chromium-driver must match chromium (both come from the same Debian source).
+  local b d
+  b=$(/usr/bin/chromium --version 2>/dev/null | grep -oE '[0-9]+\.[0-9]+\.[0-9]+\.[0-9]+' | head -n1)
+  d=$(/usr/bin/chromedriver --version 2>/dev/null | grep -oE '[0-9]+\.[0-9]+\.[0-9]+\.[0-9]+' | head -n1)
+  if [ "$b" != "$d" ]; then
+    say "chromium $b and chromedriver $d differ: upgrading both"
+    apt_install chromium chromium-driver
+  fi
+}
+
+[ "$#" -gt 0 ] || set -- all
+for what in "$@"; do
+  case "$what" in
+    rust) setup_rust ;;
+    wasm-bindgen) setup_wasm_bindgen ;;
+    npm) setup_npm ;;
+    chromium) setup_chromium ;;
+    all) setup_rust; setup_wasm_bindgen; setup_npm; setup_chromium ;;
+    *) die "unknown component '$what' (expected rust, wasm-bindgen, npm, chromium or all)" ;;
+  esac
+done
