@@ -1,0 +1,191 @@
+#!/usr/bin/env node
+// Builds the npm package `saring` into pkg/ (what `make pkg` runs).
+//
+//   cargo build --lib --release --target wasm32-unknown-unknown
+//   → wasm-bindgen --target web --out-name saring --out-dir pkg
+//   → wasm-opt (npm `binaryen`, flags from wasm-pack.toml)
+//   → smoke test: the optimized module instantiates and filters a text
+//   → pkg/package.json + README.md, size report, size budget.
+//
+// Settings come from wasm-pack.toml (see the note there: wasm-pack itself does
+// not read that file). The npm version is Cargo.toml's.
+import { execFileSync } from "node:child_process";
+import {
+  copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync,
+} from "node:fs";
+import { dirname, join, relative } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { brotliCompressSync, constants as zc, gzipSync } from "node:zlib";
+import { parse as parseToml } from "smol-toml";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+const log = (msg) => console.log(`pkg: ${msg}`);
+const fail = (msg) => {
+  console.error(`pkg: error: ${msg}`);
+  process.exit(1);
+};
+
+function run(cmd, args, opts = {}) {
+  console.log(`$ ${[cmd, ...args].join(" ")}`);
+  try {
+    return execFileSync(cmd, args, { cwd: root, stdio: "inherit", ...opts });
+  } catch (e) {
+    fail(`${cmd} failed (${e.status ?? e.message})`);
+  }
+}
+
+function capture(cmd, args) {
+  try {
+    return execFileSync(cmd, args, { cwd: root, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
+  } catch (e) {
+    return null;
+  }
+}
+
+const settings = parseToml(readFileSync(join(root, "wasm-pack.toml"), "utf8"));
+const cargo = parseToml(readFileSync(join(root, "Cargo.toml"), "utf8"));
+
+const pkgName = settings.package?.name ?? cargo.package.name;
+const outDir = join(root, settings.package?.["out-dir"] ?? "pkg");
+const outName = settings.package?.["out-name"] ?? "saring";
+const bindgenTarget = settings.package?.target ?? "web";
+const profile = settings.build?.profile ?? "release";
+const rustTarget = settings.build?.["rust-target"] ?? "wasm32-unknown-unknown";
+const optEnabled = settings["wasm-opt"]?.enabled ?? true;
+const optFlags = settings["wasm-opt"]?.flags ?? ["-Oz"];
+const maxGzip = settings.budget?.["max-gzip-bytes"];
+
+// --- wasm-bindgen CLI must be exactly the crate's pinned version -------------
+function pinnedBindgen() {
+  for (const table of [cargo.dependencies, ...Object.values(cargo.target ?? {}).map((t) => t.dependencies)]) {
+    const dep = table?.["wasm-bindgen"];
+    if (dep) return String(typeof dep === "string" ? dep : dep.version).replace(/^=/, "");
+  }
+  fail("Cargo.toml has no wasm-bindgen dependency");
+}
+const wantBindgen = pinnedBindgen();
+const haveBindgen = capture("wasm-bindgen", ["--version"])?.trim().split(/\s+/)[1];
+if (haveBindgen !== wantBindgen) {
+  fail(
+    `wasm-bindgen CLI ${haveBindgen ?? "not found"}, but Cargo.toml pins ${wantBindgen}: ` +
+      `run \`make setup\` (cargo install wasm-bindgen-cli --version ${wantBindgen})`,
+  );
+}
+
+// --- 1. the wasm32 build ---------------------------------------------------
+const t0 = Date.now();
+run("cargo", ["build", "--lib", "--profile", profile, "--target", rustTarget]);
+const meta = JSON.parse(capture("cargo", ["metadata", "--format-version", "1", "--no-deps"]) ?? fail("cargo metadata failed"));
+const libName = cargo.lib?.name ?? cargo.package.name.replaceAll("-", "_");
+const profileDir = profile === "dev" ? "debug" : profile;
+const wasmIn = join(meta.target_directory, rustTarget, profileDir, `${libName}.wasm`);
+if (!existsSync(wasmIn)) fail(`${wasmIn} was not built (is crate-type "cdylib" in Cargo.toml?)`);
+
+// --- 2. wasm-bindgen -------------------------------------------------------
+rmSync(outDir, { recursive: true, force: true });
+mkdirSync(outDir, { recursive: true });
+run("wasm-bindgen", ["--target", bindgenTarget, "--out-name", outName, "--out-dir", outDir, wasmIn]);
+const wasmOut = join(outDir, `${outName}_bg.wasm`);
+const jsOut = join(outDir, `${outName}.js`);
+const rawBefore = readFileSync(wasmOut).length;
+
+// --- 3. wasm-opt (npm binaryen) ---------------------------------------------
+if (optEnabled) {
+  const wasmOpt = join(root, "node_modules", ".bin", "wasm-opt");
+  if (!existsSync(wasmOpt)) fail("node_modules/.bin/wasm-opt not found: run `make setup` (npm ci)");
+  const tmp = `${wasmOut}.opt`;
+  run(wasmOpt, [...optFlags, wasmOut, "-o", tmp]);
+  renameSync(tmp, wasmOut);
+}
+
+// --- 4. smoke test: the optimized module must start and filter --------------
+{
+  const bytes = readFileSync(wasmOut);
+  if (!WebAssembly.validate(bytes)) fail(`${relative(root, wasmOut)} does not validate after wasm-opt`);
+  const mod = await import(pathToFileURL(jsOut).href);
+  if (typeof mod.initSync !== "function") fail(`${outName}.js has no initSync (wasm-bindgen --target ${bindgenTarget}?)`);
+  mod.initSync({ module: bytes });
+  if (typeof mod.Filter === "function") {
+    const f = new mod.Filter({});
+    const v = f.check("halo dunia");
+    f.free();
+    if (!v || typeof v.action !== "string" || !Array.isArray(v.matches)) {
+      fail(`smoke test: Filter.check returned ${JSON.stringify(v)}`);
+    }
+    log(`smoke test: module starts, check("halo dunia") → ${v.action}`);
+  } else {
+    log("smoke test: module starts (no Filter export yet)");
+  }
+}
+
+// --- 5. package.json, README, licences -------------------------------------
+const files = [`${outName}.js`, `${outName}.d.ts`, `${outName}_bg.wasm`, `${outName}_bg.wasm.d.ts`]
+  .filter((f) => existsSync(join(outDir, f)));
+for (const lic of ["LICENSE-MIT", "LICENSE-APACHE", "LICENSE"]) {
+  if (existsSync(join(root, lic))) {
+    copyFileSync(join(root, lic), join(outDir, lic));
+    files.push(lic);
+  }
+}
+files.push("README.md");
+const pkgJson = {
+  name: pkgName,
+  version: cargo.package.version,
+  description: cargo.package.description,
+  license: cargo.package.license ?? "MIT OR Apache-2.0",
+  ...(cargo.package.repository ? { repository: cargo.package.repository } : {}),
+  keywords: cargo.package.keywords,
+  type: "module",
+  main: `./${outName}.js`,
+  module: `./${outName}.js`,
+  types: `./${outName}.d.ts`,
+  exports: {
+    ".": { types: `./${outName}.d.ts`, default: `./${outName}.js` },
+    [`./${outName}_bg.wasm`]: `./${outName}_bg.wasm`,
+    "./package.json": "./package.json",
+  },
+  files,
+  sideEffects: false,
+};
+writeFileSync(join(outDir, "package.json"), `${JSON.stringify(pkgJson, null, 2)}\n`);
+writeFileSync(
+  join(outDir, "README.md"),
+  `# ${pkgName}
+
+Screens captions and comments (Indonesian and English) for abuse **in the browser, as people
+type** — nothing leaves the device. WebAssembly build of the Rust crate \`saring\`
+(version ${cargo.package.version}); generated by \`make pkg\`, do not edit.
+
+\`\`\`js
+import init, { Filter } from "${pkgName}";
+await init();                       // Node: initSync({ module: readFileSync(wasmPath) })
+const filter = new Filter({ profile: "teen" });          // "child" | "teen" | "adult"
+const v = filter.check("dasar anjing lu");
+// v.action: "allow" | "warn" | "block"
+// v.matches: [{ start, end, category, severity, term, evasions }]  (UTF-16 offsets)
+filter.censor("dasar anjing lu");   // "dasar ****** lu"
+filter.free();
+\`\`\`
+
+A client-side filter can be bypassed: re-check on the server with the same crate or its CLI.
+
+Licence: ${pkgJson.license}.
+`,
+);
+
+// --- 6. sizes and budget ----------------------------------------------------
+const wasm = readFileSync(wasmOut);
+const gz = gzipSync(wasm, { level: 9 }).length;
+const br = brotliCompressSync(wasm, {
+  params: { [zc.BROTLI_PARAM_QUALITY]: 11, [zc.BROTLI_PARAM_SIZE_HINT]: wasm.length },
+}).length;
+const kb = (n) => `${(n / 1000).toFixed(1)} KB`;
+log(`built ${relative(root, outDir)}/ (${pkgName}@${cargo.package.version}) in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+log(
+  `${outName}_bg.wasm: raw ${wasm.length} B (${kb(wasm.length)}; before wasm-opt ${kb(rawBefore)}), ` +
+    `gzip ${gz} B (${kb(gz)}), brotli ${br} B (${kb(br)})`,
+);
+if (typeof maxGzip === "number") {
+  if (gz > maxGzip) fail(`gzip size ${gz} B is over the budget of ${maxGzip} B (wasm-pack.toml [budget])`);
+  log(`budget: gzip ${gz} B ≤ ${maxGzip} B (${((100 * gz) / maxGzip).toFixed(0)}%)`);
+}
