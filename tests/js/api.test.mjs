@@ -1,0 +1,225 @@
+// The JavaScript API of the package (DESIGN.md, "JavaScript API"), in Node with initSync:
+// shape of the results, errors that name the field, hostile input. Tables of cases.
+import assert from "node:assert/strict";
+import { describe, test } from "node:test";
+import { ACTIONS, CATEGORIES, PROFILES, loadPackage } from "./support.mjs";
+
+const saring = await loadPackage();
+const { Filter } = saring;
+const EVASIONS = [
+  "diacritics", "styled-letters", "homoglyphs", "leetspeak", "invisible-characters",
+  "separators", "repetition", "masking", "reduplication", "informal-spelling",
+];
+
+const show = (v) => (typeof v === "symbol" || typeof v === "bigint" ? `a ${typeof v}` : JSON.stringify(v) ?? String(v));
+
+/** Asserts that a verdict has exactly the documented shape and sane UTF-16 spans. */
+function assertVerdict(v, text) {
+  assert.deepEqual(Object.keys(v).sort(), ["action", "matches"]);
+  assert.ok(ACTIONS.includes(v.action), `action ${v.action}`);
+  assert.ok(Array.isArray(v.matches));
+  let prev = 0;
+  for (const m of v.matches) {
+    assert.deepEqual(Object.keys(m).sort(), ["category", "end", "evasions", "severity", "start", "term"]);
+    assert.ok(Number.isInteger(m.start) && Number.isInteger(m.end), "integer offsets");
+    assert.ok(m.start >= 0 && m.start < m.end && m.end <= text.length, `span ${m.start}..${m.end} in ${text.length}`);
+    assert.ok(m.start >= prev, "matches in text order");
+    prev = m.start;
+    assert.ok(CATEGORIES.includes(m.category), `category ${m.category}`);
+    assert.ok([1, 2, 3].includes(m.severity), `severity ${m.severity}`);
+    assert.equal(typeof m.term, "string");
+    assert.ok(Array.isArray(m.evasions) && m.evasions.every((e) => EVASIONS.includes(e)), `evasions ${m.evasions}`);
+  }
+}
+
+describe("module", () => {
+  test("exports init (default), initSync and Filter", () => {
+    assert.equal(typeof saring.default, "function");
+    assert.equal(typeof saring.initSync, "function");
+    assert.equal(typeof Filter, "function");
+  });
+});
+
+describe("new Filter(options)", () => {
+  const good = [
+    ["no argument", undefined],
+    ["empty object", {}],
+    ["null", null],
+    ...PROFILES.map((p) => [`profile ${p}`, { profile: p }]),
+    ["languages id", { languages: ["id"] }],
+    ["languages en", { languages: ["en"] }],
+    ["every field", {
+      profile: "child",
+      languages: ["id", "en"],
+      extraTerms: [{ term: "kampungan", category: "insult", severity: 1 }],
+      allowTerms: ["pantai"],
+    }],
+  ];
+  for (const [name, options] of good) {
+    test(`accepts ${name}`, () => {
+      const f = options === undefined ? new Filter() : new Filter(options);
+      assertVerdict(f.check("halo"), "halo");
+      f.free();
+    });
+  }
+
+  test("the default profile is teen", () => {
+    const f = new Filter();
+    assert.equal(f.profile, "teen");
+    f.free();
+  });
+
+  // [options, what the message must say]
+  const bad = [
+    [{ profile: "tean" }, /^unknown profile "tean": expected "child", "teen" or "adult"$/],
+    [{ profile: 5 }, /profile/],
+    [{ profile: {} }, /profile/],
+    [{ languages: ["xx"] }, /xx/],
+    [{ languages: "id" }, /languages/],
+    [{ extraTerms: [{ term: "x", category: "nope", severity: 1 }] }, /extraTerms\[0\].*nope|nope/],
+    [{ extraTerms: [{ term: "x", category: "insult", severity: 7 }] }, /extraTerms\[0\]\.severity/],
+    [{ extraTerms: "kampungan" }, /extraTerms/],
+    [{ allowTerms: [1] }, /allowTerms\[0\]/],
+    [{ profil: "teen" }, /profil/],
+    ["teen", /options/],
+    [42, /options/],
+  ];
+  for (const [options, message] of bad) {
+    test(`rejects ${JSON.stringify(options)} with an Error naming the field`, () => {
+      assert.throws(() => new Filter(options), (e) => {
+        assert.ok(e instanceof Error, `threw ${typeof e}: ${e}`);
+        assert.match(e.message, message);
+        return true;
+      });
+    });
+  }
+});
+
+describe("check(text)", () => {
+  const f = new Filter({ profile: "teen" });
+
+  test("empty string → allow, no matches", () => {
+    assert.deepEqual(f.check(""), { action: "allow", matches: [] });
+  });
+
+  test('DESIGN.md example: "dasar anjing lu" → block on "anjing"', () => {
+    const text = "dasar anjing lu";
+    const v = f.check(text);
+    assertVerdict(v, text);
+    assert.equal(v.action, "block");
+    assert.ok(v.matches.some((m) => text.slice(m.start, m.end) === "anjing"), JSON.stringify(v));
+  });
+
+  // Offsets are UTF-16 code units: whatever comes before (emoji, astral letters, flags,
+  // combining marks), text.slice(start, end) is the original characters.
+  const prefixes = ["", "😀", "👍🏽👍🏽 ", "🇮🇩 ", "𝐛𝐚𝐠𝐮𝐬 ", "e\u0301 ", "\u200b", "日本語 "];
+  for (const prefix of prefixes) {
+    test(`UTF-16 offsets after ${JSON.stringify(prefix)}`, () => {
+      const text = `${prefix}dasar anjing lu`;
+      const v = f.check(text);
+      assertVerdict(v, text);
+      assert.ok(v.matches.some((m) => text.slice(m.start, m.end) === "anjing"), JSON.stringify(v));
+    });
+  }
+
+  const notStrings = [42, null, undefined, {}, [], true, Symbol("s"), 10n, new String("x")];
+  for (const value of notStrings) {
+    test(`throws a clear Error for ${show(value)}`, () => {
+      assert.throws(() => f.check(value), (e) => {
+        assert.ok(e instanceof Error);
+        assert.match(e.message, /check\(text\).*string|string/);
+        return true;
+      });
+      // and the filter still works afterwards
+      assert.equal(f.check("").action, "allow");
+    });
+  }
+
+  const hostile = [
+    ["lone high surrogate", "\uD800"],
+    ["lone low surrogate", "a\uDC00b"],
+    ["surrogate at the end of an insult", "dasar anjing\uD83D"],
+    ["reversed pair", "\uDE00\uD83D anjing"],
+    ["NUL bytes", "a\u0000n\u0000jing"],
+    ["only invisible characters", "\u200b\u200c\u200d\u2060\ufeff"],
+    ["bidi controls", "\u202eanjing\u202c"],
+    ["combining marks pile", `a${"\u0301".repeat(1000)}`],
+    ["many separators", "a . n . j . i . n . g ".repeat(200)],
+  ];
+  for (const [name, text] of hostile) {
+    test(`survives ${name}`, () => {
+      const v = f.check(text);
+      assertVerdict(v, text);
+      assert.equal(f.censor(text).length, text.length);
+    });
+  }
+
+  test("a 1 MB paste works and finds an insult at its end", () => {
+    const filler = "liburan ke pantai bareng keluarga, seru banget! ";
+    const text = filler.repeat(Math.ceil(1_000_000 / filler.length)) + "dasar anjing lu";
+    assert.ok(text.length > 1_000_000);
+    const t0 = performance.now();
+    const v = f.check(text);
+    const ms = performance.now() - t0;
+    assertVerdict(v, text);
+    assert.equal(v.action, "block");
+    const last = v.matches[v.matches.length - 1];
+    assert.equal(text.slice(last.start, last.end), "anjing");
+    assert.ok(ms < 10_000, `took ${ms} ms`);
+  });
+});
+
+describe("censor(text)", () => {
+  const f = new Filter();
+  test('DESIGN.md example: "dasar anjing lu" → "dasar ****** lu"', () => {
+    assert.equal(f.censor("dasar anjing lu"), "dasar ****** lu");
+  });
+  const texts = [
+    "", "halo", "dasar anjing lu", "😀 dasar anjing lu 😀", "ａｎｊｉｎｇ", "𝐚𝐧𝐣𝐢𝐧𝐠 lu",
+    "a n j i n g", "anj\u200bing", "\uD800 anjing \uDC00", "🇮🇩🇮🇩 anjing",
+  ];
+  for (const text of texts) {
+    test(`keeps the UTF-16 length of ${JSON.stringify(text)}`, () => {
+      const out = f.censor(text);
+      assert.equal(typeof out, "string");
+      assert.equal(out.length, text.length);
+      // Nothing outside the matches changes (lone surrogates come back as U+FFFD).
+      const wellFormed = text.replace(/\p{Cs}/gu, "\uFFFD");
+      let at = 0;
+      for (const m of f.check(text).matches) {
+        assert.equal(out.slice(at, m.start), wellFormed.slice(at, m.start));
+        at = Math.max(at, m.end);
+      }
+      assert.equal(out.slice(at), wellFormed.slice(at));
+    });
+  }
+  test("throws a clear Error for a non-string", () => {
+    assert.throws(() => f.censor(42), (e) => e instanceof Error && /string/.test(e.message));
+  });
+});
+
+describe("lifetime", () => {
+  test("free() then use throws an Error, not a crash", () => {
+    const f = new Filter();
+    f.free();
+    assert.throws(() => f.check("halo"), Error);
+    assert.throws(() => f.censor("halo"), Error);
+  });
+
+  test("filters are independent (no global state)", () => {
+    const a = new Filter({ profile: "child" });
+    const b = new Filter({ profile: "adult", allowTerms: ["anjing"] });
+    const before = a.check("dasar anjing lu");
+    b.free();
+    assert.deepEqual(a.check("dasar anjing lu"), before);
+    a.free();
+  });
+
+  test("many filters can be built and freed", () => {
+    for (let i = 0; i < 50; i++) {
+      const f = new Filter({ profile: PROFILES[i % 3] });
+      f.check("halo");
+      f.free();
+    }
+  });
+});
