@@ -1,0 +1,335 @@
+//! The filter: builds the pipeline once, then runs normalize → scan → judge → policy per text.
+
+use std::ops::Range;
+
+use crate::detect::{self, Detection};
+use crate::error::BuildError;
+use crate::judge::{Hit, Judge};
+use crate::lexicon::{self, Entry, Term, MAX_FORM_BYTES};
+use crate::normalize::{self, Folded};
+use crate::policy;
+use crate::scan::{Candidate, Scanner};
+use crate::vocab::{Action, Category, Evasions, Language, Profile, Severity};
+
+/// One thing found in a text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Match {
+    /// The byte range in the checked text: the original characters, disguise included.
+    pub span: Range<usize>,
+    /// What kind of harm.
+    pub category: Category,
+    /// How strong.
+    pub severity: Severity,
+    /// The canonical lexicon term (`anjing` for `4nj1ng`), or the detector's name
+    /// (`phone-number`, `e-mail`, `street-address`, `url`, `domain`).
+    pub term: String,
+    /// What the normalizer undid to find it.
+    pub evasions: Evasions,
+    /// What the filter's profile does about this match alone.
+    pub action: Action,
+}
+
+/// The outcome of a check: the strongest action of any match, and the matches in text order.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Verdict {
+    /// `Allow` when nothing matched.
+    pub action: Action,
+    /// Sorted by start, never overlapping.
+    pub matches: Vec<Match>,
+}
+
+/// A compiled filter. Build it once; check many texts. It holds no mutable state, so one
+/// filter can be shared between threads.
+///
+/// ```
+/// use saring::{Action, Filter, Profile};
+/// let filter = Filter::builder().profile(Profile::Teen).build()?;
+/// let verdict = filter.check("dasar anjing lu");
+/// assert_eq!(verdict.action, Action::Block);
+/// assert_eq!(verdict.matches[0].span, 6..12);
+/// assert_eq!(filter.censor("dasar anjing lu"), "dasar ****** lu");
+/// # Ok::<(), saring::BuildError>(())
+/// ```
+#[derive(Debug)]
+pub struct Filter {
+    profile: Profile,
+    entries: Vec<Entry>,
+    scanner: Scanner,
+    judge: Judge,
+}
+
+/// Configures a [`Filter`]: profile, languages, custom terms and allowed words.
+///
+/// ```
+/// use saring::{Filter, Language, Profile};
+/// let filter = Filter::builder()
+///     .profile(Profile::Child)
+///     .languages([Language::English])
+///     .allow_terms(["pantai"])
+///     .build()
+///     .unwrap();
+/// assert_eq!(filter.profile(), Profile::Child);
+/// ```
+#[derive(Clone, Debug)]
+pub struct FilterBuilder {
+    profile: Profile,
+    languages: Vec<Language>,
+    extra_terms: Vec<Term>,
+    allow_terms: Vec<String>,
+}
+
+impl Default for FilterBuilder {
+    fn default() -> Self {
+        FilterBuilder {
+            profile: Profile::default(),
+            languages: Language::ALL.to_vec(),
+            extra_terms: Vec::new(),
+            allow_terms: Vec::new(),
+        }
+    }
+}
+
+impl FilterBuilder {
+    /// Sets the profile (default [`Profile::Teen`]).
+    pub fn profile(mut self, profile: Profile) -> Self {
+        self.profile = profile;
+        self
+    }
+
+    /// Sets the languages whose lexicons load (default: all).
+    pub fn languages(mut self, languages: impl IntoIterator<Item = Language>) -> Self {
+        self.languages = languages.into_iter().collect();
+        self.languages.dedup();
+        self
+    }
+
+    /// Adds custom terms.
+    pub fn extra_terms(mut self, terms: impl IntoIterator<Item = Term>) -> Self {
+        self.extra_terms.extend(terms);
+        self
+    }
+
+    /// Adds words that never hit, nor anything inside them.
+    pub fn allow_terms<S: AsRef<str>>(mut self, words: impl IntoIterator<Item = S>) -> Self {
+        self.allow_terms
+            .extend(words.into_iter().map(|w| w.as_ref().to_owned()));
+        self
+    }
+
+    /// Compiles the filter.
+    ///
+    /// # Errors
+    ///
+    /// When no language is chosen, or a custom term is empty or longer than 200 bytes.
+    pub fn build(self) -> Result<Filter, BuildError> {
+        if self.languages.is_empty() {
+            return Err(BuildError::no_language());
+        }
+        let mut entries = Vec::new();
+        for &language in &self.languages {
+            let (source, text) = lexicon::builtin(language);
+            entries.extend(lexicon::parse_terms(source, text, true)?);
+        }
+        for term in self.extra_terms {
+            for form in &term.forms {
+                if form.len() > MAX_FORM_BYTES {
+                    return Err(BuildError::term_too_long("extraTerms", form));
+                }
+                if !form.chars().any(char::is_alphanumeric) {
+                    return Err(BuildError::empty_term("extraTerms"));
+                }
+            }
+            entries.push(Entry { term });
+        }
+        let scanner = Scanner::new(&entries)?;
+        let mut judge = Judge::default();
+        let mut folded = Folded::default();
+        let custom = self.allow_terms.iter().map(String::as_str);
+        for word in lexicon::parse_allowed(lexicon::ALLOWED).chain(custom) {
+            if word.len() > MAX_FORM_BYTES {
+                return Err(BuildError::term_too_long("allowTerms", word));
+            }
+            normalize::normalize_into(word, &mut folded);
+            judge.allow(&folded.text);
+        }
+        Ok(Filter {
+            profile: self.profile,
+            entries,
+            scanner,
+            judge,
+        })
+    }
+}
+
+impl Default for Filter {
+    fn default() -> Self {
+        Filter::new()
+    }
+}
+
+impl Filter {
+    /// The default filter: profile `teen`, Indonesian and English.
+    ///
+    /// ```
+    /// assert_eq!(saring::Filter::new().check("selamat pagi").action, saring::Action::Allow);
+    /// ```
+    pub fn new() -> Filter {
+        FilterBuilder::default()
+            .build()
+            .expect("the built-in lexicons are checked by the test suite")
+    }
+
+    /// A builder for a configured filter.
+    pub fn builder() -> FilterBuilder {
+        FilterBuilder::default()
+    }
+
+    /// The profile this filter applies.
+    pub fn profile(&self) -> Profile {
+        self.profile
+    }
+
+    /// Checks one text.
+    ///
+    /// ```
+    /// let verdict = saring::Filter::new().check("ｋｏｎｔｏｌ");
+    /// assert_eq!(verdict.action, saring::Action::Block);
+    /// assert_eq!(verdict.matches[0].term, "kontol");
+    /// assert_eq!(verdict.matches[0].span, 0.."ｋｏｎｔｏｌ".len());
+    /// ```
+    pub fn check(&self, text: &str) -> Verdict {
+        let mut folded = Folded::default();
+        normalize::normalize_into(text, &mut folded);
+        let mut candidates: Vec<Candidate> = Vec::new();
+        self.scanner.scan(&folded, &mut candidates);
+        let mut hits: Vec<Hit> = Vec::new();
+        self.judge.judge(
+            text,
+            &folded,
+            &candidates,
+            &self.scanner,
+            &self.entries,
+            &mut hits,
+        );
+        let mut matches: Vec<Match> = hits
+            .iter()
+            .map(|hit| self.lexicon_match(&folded, hit))
+            .collect();
+        let mut detections: Vec<Detection> = Vec::new();
+        detect::detect_into(text, &mut detections);
+        matches.extend(detections.iter().map(|d| self.detector_match(d)));
+        let matches = without_overlaps(matches);
+        let action = matches.iter().map(|m| m.action).max().unwrap_or_default();
+        Verdict { action, matches }
+    }
+
+    /// The text with every matched character replaced by `*` — one `*` per UTF-16 code unit,
+    /// so the text keeps its length in a browser; whitespace inside a match is kept.
+    ///
+    /// ```
+    /// assert_eq!(saring::Filter::new().censor("a n j i n g lu"), "* * * * * * lu");
+    /// ```
+    pub fn censor(&self, text: &str) -> String {
+        censor_spans(
+            text,
+            self.check(text).matches.iter().map(|m| m.span.clone()),
+        )
+    }
+
+    fn lexicon_match(&self, folded: &Folded, hit: &Hit) -> Match {
+        let entry = &self.entries[hit.entry as usize];
+        let origins = &folded.origin[hit.folded.clone()];
+        let flags = origins.iter().fold(0, |acc, o| acc | o.flags);
+        let informal = if hit.form > 0 {
+            Evasions::INFORMAL_SPELLING
+        } else {
+            0
+        };
+        let span = origins[0].start as usize..origins[origins.len() - 1].end as usize;
+        self.make_match(
+            span,
+            entry.term.category,
+            entry.term.severity,
+            entry.term.text().to_owned(),
+            Evasions::from_bits(flags | informal),
+        )
+    }
+
+    fn detector_match(&self, detection: &Detection) -> Match {
+        let (category, severity) = if detection.kind.is_personal_info() {
+            (Category::PersonalInfo, Severity::Strong)
+        } else {
+            (Category::Link, Severity::Mild)
+        };
+        self.make_match(
+            detection.span.clone(),
+            category,
+            severity,
+            detection.kind.term().to_owned(),
+            Evasions::default(),
+        )
+    }
+
+    fn make_match(
+        &self,
+        span: Range<usize>,
+        category: Category,
+        severity: Severity,
+        term: String,
+        evasions: Evasions,
+    ) -> Match {
+        Match {
+            action: policy::action(self.profile, category, severity),
+            span,
+            category,
+            severity,
+            term,
+            evasions,
+        }
+    }
+}
+
+/// Sorts matches by start and keeps, of any overlapping ones, the most serious (action, then
+/// severity, then length).
+fn without_overlaps(mut matches: Vec<Match>) -> Vec<Match> {
+    matches.sort_by(|a, b| {
+        a.span
+            .start
+            .cmp(&b.span.start)
+            .then(b.span.end.cmp(&a.span.end))
+    });
+    let rank = |m: &Match| (m.action, m.severity, m.span.len());
+    let mut kept: Vec<Match> = Vec::with_capacity(matches.len());
+    for candidate in matches {
+        match kept.last_mut() {
+            Some(last) if candidate.span.start < last.span.end => {
+                if rank(&candidate) > rank(last) {
+                    *last = candidate;
+                }
+            }
+            _ => kept.push(candidate),
+        }
+    }
+    // A replacement starts at or after the one it replaces, so it cannot reach back over
+    // the match before it.
+    kept
+}
+
+/// Masks the non-whitespace characters of each span with one `*` per UTF-16 code unit.
+fn censor_spans(text: &str, spans: impl Iterator<Item = Range<usize>>) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut done = 0;
+    for span in spans {
+        out.push_str(&text[done..span.start]);
+        for ch in text[span.clone()].chars() {
+            if ch.is_whitespace() {
+                out.push(ch);
+            } else {
+                out.extend(std::iter::repeat_n('*', ch.len_utf16()));
+            }
+        }
+        done = span.end;
+    }
+    out.push_str(&text[done..]);
+    out
+}

@@ -1,0 +1,239 @@
+//! Judge: decides which scan candidates are hits.
+//!
+//! A candidate is dropped when it sits inside an innocent word (`pantai` holds `tai`), when a
+//! stretched form is required but not there (`as` is not `ass`), when its match mode forbids
+//! the surrounding letters, or when a dual-use word (`anjing` = dog) is used in its literal
+//! sense. Dual-use words hit only in an insult or threat context: after an insult marker
+//! (`dasar anjing`), before a second-person pronoun (`anjing lu`, `kill you`), alone as an
+//! exclamation (`Anjing!`), or joined to a marker in a hashtag (`#dasaranjing`).
+
+use std::collections::HashSet;
+use std::ops::Range;
+
+use crate::lexicon::{Entry, MatchMode};
+use crate::normalize::{Folded, IN_HASHTAG};
+use crate::scan::{Candidate, Scanner, WILDCARD};
+use crate::vocab::Category;
+
+/// Prefixes a `word` term may carry: Indonesian verb and noun prefixes.
+const PREFIXES: &[&str] = &["di", "ke", "se", "nge", "ng", "ny", "ku", "kau"];
+
+/// Suffixes a `word` term may carry: Indonesian particles and possessives, English inflections.
+const SUFFIXES: &[&str] = &[
+    "nya", "lah", "kah", "mu", "ku", "lu", "lo", "in", "an", "i", "kan", "s", "es", "ed", "er",
+    "ers", "ing", "in", "y", "z",
+];
+
+/// Words after which a dual-use word is an insult: `dasar anjing`, `kayak monyet`, `you pig`.
+const INSULT_MARKERS: &[&str] = &[
+    "dasar", "kayak", "kaya", "kek", "kyk", "mirip", "seperti", "spt", "macam", "muka", "otak",
+    "mukamu", "otakmu", "lu", "lo", "loe", "elu", "elo", "lw", "kau", "ente", "kamu", "km", "you",
+    "u", "ur", "your", "youre", "dirty", "stupid", "fat", "ugly", "bloody", "sialan", "dancok",
+];
+
+/// Words after which a dual-use word is an insult or a threat: `anjing lu`, `bunuh kau`.
+const TARGETS_AFTER: &[&str] = &[
+    "lu", "lo", "loe", "elu", "elo", "lw", "luh", "kau", "ente", "u", "you", "ya", "yall",
+];
+
+/// Extra targets for threats only: `bunuh kamu` is a threat, `anjing kamu` is "your dog".
+const THREAT_TARGETS_AFTER: &[&str] = &[
+    "kamu", "km", "kalian", "elo", "dia", "him", "her", "them", "u", "you", "ya",
+];
+
+/// Decides hits; holds the allowed words.
+#[derive(Debug, Default)]
+pub(crate) struct Judge {
+    /// Folded innocent words (and custom allow-terms): nothing inside them hits.
+    allowed: HashSet<Box<[u8]>>,
+}
+
+/// A lexicon hit in the folded text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Hit {
+    pub folded: Range<usize>,
+    pub entry: u32,
+    pub form: u16,
+}
+
+impl Judge {
+    /// Adds a folded allowed word or phrase.
+    pub fn allow(&mut self, folded: &str) {
+        if !folded.is_empty() {
+            self.allowed.insert(folded.as_bytes().into());
+        }
+    }
+
+    /// Appends the candidates that are hits to `out`.
+    pub fn judge(
+        &self,
+        original: &str,
+        folded: &Folded,
+        candidates: &[Candidate],
+        scanner: &Scanner,
+        entries: &[Entry],
+        out: &mut Vec<Hit>,
+    ) {
+        let text = folded.text.as_bytes();
+        for candidate in candidates {
+            let Range { start, end } = candidate.folded.clone();
+            let word = word_around(text, start, end);
+            if self.allowed.contains(&text[word.clone()]) {
+                continue;
+            }
+            let prefix = &text[word.start..start];
+            let suffix = &text[end..word.end];
+            let in_hashtag = folded.origin[start].flags & IN_HASHTAG != 0;
+            let pattern = scanner.pattern(candidate.pattern);
+            for owner in &pattern.owners {
+                let stretched_enough = folded.origin[start..end]
+                    .iter()
+                    .zip(owner.runs.iter())
+                    .zip(&text[start..end])
+                    .all(|((origin, &needed), &byte)| byte == WILDCARD || origin.run >= needed);
+                if !stretched_enough {
+                    continue;
+                }
+                let entry = &entries[owner.entry as usize];
+                let context = Context {
+                    original,
+                    folded,
+                    word: word.clone(),
+                    span: start..end,
+                };
+                let hit = match entry.term.mode {
+                    MatchMode::Exact => prefix.is_empty() && suffix.is_empty(),
+                    MatchMode::Word => {
+                        (is_affix(prefix, PREFIXES) && is_affix(suffix, SUFFIXES))
+                            || (in_hashtag && end - start >= 4)
+                    }
+                    MatchMode::Anywhere => true,
+                    MatchMode::DualUse => {
+                        dual_use_hit(&context, prefix, suffix, in_hashtag, entry.term.category)
+                    }
+                };
+                if hit {
+                    out.push(Hit {
+                        folded: start..end,
+                        entry: owner.entry,
+                        form: owner.form,
+                    });
+                    break;
+                }
+            }
+        }
+    }
+}
+
+/// Where a candidate sits.
+struct Context<'a> {
+    original: &'a str,
+    folded: &'a Folded,
+    /// The whole word(s) around the candidate, in folded bytes.
+    word: Range<usize>,
+    /// The candidate, in folded bytes.
+    span: Range<usize>,
+}
+
+impl Context<'_> {
+    fn previous_word(&self) -> &[u8] {
+        let text = self.folded.text.as_bytes();
+        if self.word.start < 2 {
+            return &[];
+        }
+        let end = self.word.start - 1;
+        let start = text[..end]
+            .iter()
+            .rposition(|&b| b == b' ')
+            .map_or(0, |i| i + 1);
+        &text[start..end]
+    }
+
+    fn next_word(&self) -> &[u8] {
+        let text = self.folded.text.as_bytes();
+        if self.word.end + 1 >= text.len() {
+            return &[];
+        }
+        let start = self.word.end + 1;
+        let end = text[start..]
+            .iter()
+            .position(|&b| b == b' ')
+            .map_or(text.len(), |i| start + i);
+        &text[start..end]
+    }
+
+    /// True when the word stands alone as an exclamation: nothing but sentence punctuation
+    /// before it, and end of text or punctuation (not another word) after it.
+    fn is_exclamation(&self) -> bool {
+        let origin = &self.folded.origin;
+        let before = &self.original[..origin[self.span.start].start as usize];
+        let after = &self.original[origin[self.span.end - 1].end as usize..];
+        let opens_sentence = before
+            .trim_end()
+            .chars()
+            .next_back()
+            .is_none_or(|c| matches!(c, '.' | '!' | '?' | '\n' | '"' | '“' | ':' | '(' | '-'));
+        let closes = after
+            .trim_start()
+            .chars()
+            .next()
+            .is_none_or(|c| matches!(c, '!' | '?' | ',' | '.' | '…' | '"' | '”' | ')'));
+        opens_sentence && closes
+    }
+}
+
+fn dual_use_hit(
+    context: &Context<'_>,
+    prefix: &[u8],
+    suffix: &[u8],
+    in_hashtag: bool,
+    category: Category,
+) -> bool {
+    if in_hashtag {
+        return INSULT_MARKERS
+            .iter()
+            .any(|m| prefix.ends_with(m.as_bytes()))
+            || TARGETS_AFTER
+                .iter()
+                .any(|t| suffix.starts_with(t.as_bytes()));
+    }
+    if !prefix.is_empty() && !matches!(prefix, b"ku" | b"kau") {
+        return false;
+    }
+    if !suffix.is_empty() && !matches!(suffix, b"lu" | b"lo") {
+        return false;
+    }
+    let threat = matches!(category, Category::Violence);
+    let next = context.next_word();
+    let targeted = is_one_of(next, TARGETS_AFTER)
+        || (threat && is_one_of(next, THREAT_TARGETS_AFTER))
+        || (!suffix.is_empty());
+    if targeted {
+        return true;
+    }
+    if threat {
+        return false;
+    }
+    is_one_of(context.previous_word(), INSULT_MARKERS) || context.is_exclamation()
+}
+
+/// The whole words touched by `start..end` in the folded text.
+fn word_around(text: &[u8], start: usize, end: usize) -> Range<usize> {
+    let word_start = text[..start]
+        .iter()
+        .rposition(|&b| b == b' ')
+        .map_or(0, |i| i + 1);
+    let word_end = text[end..]
+        .iter()
+        .position(|&b| b == b' ')
+        .map_or(text.len(), |i| end + i);
+    word_start..word_end
+}
+
+fn is_affix(affix: &[u8], allowed: &[&str]) -> bool {
+    affix.is_empty() || is_one_of(affix, allowed)
+}
+
+fn is_one_of(word: &[u8], list: &[&str]) -> bool {
+    list.iter().any(|w| w.as_bytes() == word)
+}

@@ -1,0 +1,50 @@
+//! # saring
+//!
+//! *saring* (Indonesian: "to sieve") screens captions and comments for abuse **as people
+//! type**, in Indonesian and English, and sees through the disguises people use to slip past
+//! filters: `4nj1ng`, `ｋｏｎｔｏｌ`, `a n j i n g`, `f*ck`, Cyrillic look-alikes, `anjiiiing`,
+//! informal spellings such as `kntl` and `bgst`. The same core runs natively (library and CLI,
+//! for the server-side re-check) and as WebAssembly in the browser.
+//!
+//! Text flows one way: **normalize** (undo disguises, keep a map to the original) → **scan**
+//! (one Aho-Corasick automaton over the lexicon) → **judge** (word boundaries, innocent words,
+//! literal versus insulting sense) → **policy** (category × severity → action for a profile).
+//!
+//! ```
+//! use saring::{Action, Category, Filter, Profile};
+//!
+//! let filter = Filter::builder().profile(Profile::Teen).build()?;
+//! let verdict = filter.check("dasar anjing lu");
+//! assert_eq!(verdict.action, Action::Block);
+//! let m = &verdict.matches[0];
+//! assert_eq!((m.span.clone(), m.category, m.term.as_str()), (6..12, Category::Insult, "anjing"));
+//!
+//! // The literal sense passes: "my dog is cute".
+//! assert_eq!(filter.check("anjing saya lucu").action, Action::Allow);
+//! // Innocent words that contain a term pass.
+//! assert_eq!(filter.check("main ke pantai, santai saja").action, Action::Allow);
+//! # Ok::<(), saring::BuildError>(())
+//! ```
+//!
+//! A filter in the browser can be bypassed by a determined user: re-check on the server with
+//! this crate (or the `saring` command line) and the same lexicon.
+
+#![forbid(unsafe_code)]
+#![warn(missing_docs)]
+
+pub mod detect;
+mod error;
+mod filter;
+mod judge;
+mod lexicon;
+pub mod normalize;
+pub mod policy;
+mod scan;
+mod vocab;
+#[cfg(target_arch = "wasm32")]
+pub mod wasm;
+
+pub use error::{BuildError, UnknownValue};
+pub use filter::{Filter, FilterBuilder, Match, Verdict};
+pub use lexicon::{MatchMode, Term};
+pub use vocab::{Action, Category, Evasions, Language, Profile, Severity};

@@ -1,0 +1,162 @@
+//! Scan: one Aho-Corasick automaton over the folded text finds every place a lexicon form
+//! could match; masked words (`f*ck`) are compared against the forms of the same first letter.
+//!
+//! Scanning only proposes candidates. Whether a candidate is a hit (word boundaries, letter
+//! runs, allowed words, context) is the judge's call.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+
+use crate::error::BuildError;
+use crate::lexicon::Entry;
+use crate::normalize::{self, Folded};
+
+/// The byte the normalizer writes for a masking symbol.
+pub(crate) const WILDCARD: u8 = b'*';
+
+/// One distinct folded form, shared by every entry that folds to it.
+#[derive(Debug)]
+pub(crate) struct Pattern {
+    /// The folded form.
+    pub text: Box<[u8]>,
+    /// The forms that fold to it.
+    pub owners: Vec<Owner>,
+}
+
+/// One lexicon form behind a pattern.
+#[derive(Debug)]
+pub(crate) struct Owner {
+    pub entry: u32,
+    /// 0 is the canonical form; others are listed alternative spellings.
+    pub form: u16,
+    /// The minimum letter run at each byte: `ass` and `as` both fold to `as`, with runs
+    /// `[1, 2]` and `[1, 1]`.
+    pub runs: Box<[u16]>,
+}
+
+/// A place where a pattern occurs in the folded text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Candidate {
+    pub folded: Range<usize>,
+    pub pattern: u32,
+}
+
+/// The compiled lexicon.
+#[derive(Debug)]
+pub(crate) struct Scanner {
+    automaton: AhoCorasick,
+    patterns: Vec<Pattern>,
+    /// Single-word patterns by first byte, for matching masked words.
+    by_first_byte: HashMap<u8, Vec<u32>>,
+}
+
+impl Scanner {
+    /// Folds every form of every entry and compiles them into one automaton.
+    pub fn new(entries: &[Entry]) -> Result<Scanner, BuildError> {
+        let mut patterns: Vec<Pattern> = Vec::new();
+        let mut index_of: HashMap<Box<[u8]>, u32> = HashMap::new();
+        let mut folded = Folded::default();
+        for (entry_index, entry) in entries.iter().enumerate() {
+            for (form_index, form) in entry.term.forms.iter().enumerate() {
+                normalize::normalize_into(form, &mut folded);
+                if !folded
+                    .text
+                    .bytes()
+                    .any(|b| b.is_ascii_alphanumeric() || b >= 0x80)
+                {
+                    return Err(BuildError::empty_term("term"));
+                }
+                let text: Box<[u8]> = folded.text.as_bytes().into();
+                let owner = Owner {
+                    entry: entry_index as u32,
+                    form: form_index as u16,
+                    runs: folded.origin.iter().map(|o| o.run).collect(),
+                };
+                if let Some(&existing) = index_of.get(&text) {
+                    patterns[existing as usize].owners.push(owner);
+                    continue;
+                }
+                index_of.insert(text.clone(), patterns.len() as u32);
+                patterns.push(Pattern {
+                    text,
+                    owners: vec![owner],
+                });
+            }
+        }
+        let automaton = AhoCorasick::builder()
+            .match_kind(MatchKind::Standard)
+            .kind(Some(AhoCorasickKind::DFA))
+            .build(patterns.iter().map(|p| &p.text))
+            .map_err(|error| BuildError::lexicon("lexicon", 0, error.to_string()))?;
+        let mut by_first_byte: HashMap<u8, Vec<u32>> = HashMap::new();
+        for (index, pattern) in patterns.iter().enumerate() {
+            if !pattern.text.contains(&b' ') && pattern.text.len() >= 3 {
+                by_first_byte
+                    .entry(pattern.text[0])
+                    .or_default()
+                    .push(index as u32);
+            }
+        }
+        Ok(Scanner {
+            automaton,
+            patterns,
+            by_first_byte,
+        })
+    }
+
+    /// The pattern with this index.
+    pub fn pattern(&self, index: u32) -> &Pattern {
+        &self.patterns[index as usize]
+    }
+
+    /// Appends every candidate in `folded` to `out`, in no particular order.
+    pub fn scan(&self, folded: &Folded, out: &mut Vec<Candidate>) {
+        let text = folded.text.as_bytes();
+        for found in self.automaton.find_overlapping_iter(text) {
+            out.push(Candidate {
+                folded: found.start()..found.end(),
+                pattern: found.pattern().as_u32(),
+            });
+        }
+        if text.contains(&WILDCARD) {
+            self.scan_masked(text, out);
+        }
+    }
+
+    /// Matches words with masking symbols (`f*ck`, `k*nt*l`) against single-word patterns that
+    /// start with the same letter, each symbol standing for one letter.
+    fn scan_masked(&self, text: &[u8], out: &mut Vec<Candidate>) {
+        let mut word_start = 0;
+        for word in text.split(|&b| b == b' ') {
+            let start = word_start;
+            word_start += word.len() + 1;
+            if !word.contains(&WILDCARD) || word[0] == WILDCARD {
+                continue;
+            }
+            let Some(patterns) = self.by_first_byte.get(&word[0]) else {
+                continue;
+            };
+            for &index in patterns {
+                let pattern = &self.patterns[index as usize].text;
+                if pattern.len() > word.len() {
+                    continue;
+                }
+                let prefix = &word[..pattern.len()];
+                let masked = prefix.iter().filter(|&&b| b == WILDCARD).count();
+                let fits = prefix
+                    .iter()
+                    .zip(pattern.iter())
+                    .all(|(&w, &p)| w == WILDCARD || w == p);
+                // Enough real letters that the mask hides a word rather than invents one.
+                if fits && masked > 0 && masked * 2 <= pattern.len() {
+                    out.push(Candidate {
+                        folded: start..start + pattern.len(),
+                        pattern: index,
+                    });
+                }
+            }
+        }
+    }
+}
