@@ -1,0 +1,415 @@
+//! Argument parsing and the three commands. Output formats are contracts: see DESIGN.md.
+
+use std::fs;
+use std::io::{self, BufRead, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{Args, Parser, Subcommand};
+use saring::{Action, Filter, Language, Profile, Term};
+use serde_json::{json, Value};
+
+#[derive(Parser)]
+#[command(
+    name = "saring",
+    version,
+    about = "Screens text for abuse in Indonesian and English, through the usual disguises."
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Reads one text per line on stdin; writes one JSON verdict per line on stdout.
+    Check(FilterArgs),
+    /// Reads one text per line on stdin; writes it back with matched characters masked.
+    Censor(FilterArgs),
+    /// Measures precision, recall and F1 on labeled JSON Lines files ({"text", "label"}).
+    Eval(EvalArgs),
+}
+
+#[derive(Args)]
+struct FilterArgs {
+    /// child, teen or adult.
+    #[arg(long, default_value = "teen", value_parser = parse_profile)]
+    profile: Profile,
+    /// Comma-separated languages: id, en.
+    #[arg(long = "lang", default_value = "id,en", value_parser = parse_languages)]
+    languages: Languages,
+    /// Extra terms, one per line: term<TAB>category<TAB>severity<TAB>mode (all but the term optional).
+    #[arg(long = "terms", value_name = "FILE")]
+    terms: Option<PathBuf>,
+    /// Allowed words, one per line.
+    #[arg(long = "allow", value_name = "FILE")]
+    allow: Option<PathBuf>,
+}
+
+#[derive(Args)]
+struct EvalArgs {
+    #[command(flatten)]
+    filter: FilterArgs,
+    /// List this many misses and false flags per file.
+    #[arg(long, value_name = "N", default_value_t = 0)]
+    errors: usize,
+    /// Treat each file as a word list (every line or JSON array item checked alone; for .tsv
+    /// files the first column, after the header) and report the share flagged.
+    #[arg(long)]
+    words: bool,
+    /// Labeled .jsonl files, or word lists with --words.
+    #[arg(required = true, value_name = "FILE")]
+    files: Vec<PathBuf>,
+}
+
+#[derive(Clone)]
+struct Languages(Vec<Language>);
+
+fn parse_profile(text: &str) -> Result<Profile, String> {
+    text.parse()
+        .map_err(|e: saring::UnknownValue| e.to_string())
+}
+
+fn parse_languages(text: &str) -> Result<Languages, String> {
+    text.split(',')
+        .map(|part| part.trim().parse::<Language>().map_err(|e| e.to_string()))
+        .collect::<Result<Vec<_>, _>>()
+        .map(Languages)
+}
+
+pub fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(error) if !error.use_stderr() => {
+            // --help and --version.
+            let _ = error.print();
+            return ExitCode::SUCCESS;
+        }
+        Err(error) => {
+            // clap's message spans several lines before its usage block; keep it on one.
+            let rendered = error.render().to_string();
+            let message = match error.kind() {
+                clap::error::ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
+                    "missing command: expected check, censor or eval".to_owned()
+                }
+                _ => rendered
+                    .lines()
+                    .take_while(|line| !line.trim().is_empty() && !line.starts_with("Usage:"))
+                    .map(str::trim)
+                    .collect::<Vec<_>>()
+                    .join(" "),
+            };
+            eprintln!(
+                "saring: {} (see saring --help)",
+                message.trim_start_matches("error: ")
+            );
+            return ExitCode::from(2);
+        }
+    };
+    let result = match cli.command {
+        Command::Check(args) => build(&args).and_then(|f| each_line(&f, check_line)),
+        Command::Censor(args) => build(&args).and_then(|f| each_line(&f, censor_line)),
+        Command::Eval(args) => build(&args.filter).and_then(|f| eval(&f, &args)),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(Failure::Usage(message)) => {
+            eprintln!("saring: {message}");
+            ExitCode::from(2)
+        }
+        Err(Failure::Io(error)) if error.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(Failure::Io(error)) => {
+            eprintln!("saring: {error}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+enum Failure {
+    /// Bad flags or files named by flags: exit status 2.
+    Usage(String),
+    Io(io::Error),
+}
+
+impl From<io::Error> for Failure {
+    fn from(error: io::Error) -> Self {
+        Failure::Io(error)
+    }
+}
+
+fn read_file(path: &Path) -> Result<String, Failure> {
+    fs::read_to_string(path).map_err(|e| Failure::Usage(format!("{}: {e}", path.display())))
+}
+
+fn build(args: &FilterArgs) -> Result<Filter, Failure> {
+    let mut builder = Filter::builder()
+        .profile(args.profile)
+        .languages(args.languages.0.iter().copied());
+    if let Some(path) = &args.terms {
+        let text = read_file(path)?;
+        let terms = parse_term_file(&path.display().to_string(), &text)?;
+        builder = builder.extra_terms(terms);
+    }
+    if let Some(path) = &args.allow {
+        let text = read_file(path)?;
+        let words: Vec<&str> = text
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .collect();
+        builder = builder.allow_terms(words);
+    }
+    builder.build().map_err(|e| Failure::Usage(e.to_string()))
+}
+
+fn parse_term_file(source: &str, text: &str) -> Result<Vec<Term>, Failure> {
+    saring::Term::parse_file(source, text).map_err(|e| Failure::Usage(e.to_string()))
+}
+
+/// Runs `answer` on every line of stdin, in order; a line that is not UTF-8 gets an error object.
+fn each_line(
+    filter: &Filter,
+    answer: fn(&Filter, &str, &mut dyn Write) -> io::Result<()>,
+) -> Result<(), Failure> {
+    let stdin = io::stdin();
+    let mut input = stdin.lock();
+    let stdout = io::stdout();
+    let mut output = stdout.lock();
+    let mut line = Vec::new();
+    let mut number = 0usize;
+    loop {
+        line.clear();
+        if input.read_until(b'\n', &mut line)? == 0 {
+            break;
+        }
+        number += 1;
+        if line.last() == Some(&b'\n') {
+            line.pop();
+            if line.last() == Some(&b'\r') {
+                line.pop();
+            }
+        }
+        match std::str::from_utf8(&line) {
+            Ok(text) => answer(filter, text, &mut output)?,
+            Err(error) => {
+                let message = format!(
+                    "line {number}: not valid UTF-8 (invalid byte at offset {})",
+                    error.valid_up_to()
+                );
+                writeln!(output, "{}", json!({ "error": message }))?;
+            }
+        }
+    }
+    output.flush()?;
+    Ok(())
+}
+
+fn check_line(filter: &Filter, text: &str, out: &mut dyn Write) -> io::Result<()> {
+    let verdict = filter.check(text);
+    let matches: Vec<Value> = verdict
+        .matches
+        .iter()
+        .map(|m| {
+            json!({
+                "start": m.span.start,
+                "end": m.span.end,
+                "text": &text[m.span.clone()],
+                "category": m.category.as_str(),
+                "severity": m.severity.level(),
+                "term": m.term,
+            })
+        })
+        .collect();
+    let object = json!({ "action": verdict.action.as_str(), "matches": matches });
+    writeln!(out, "{object}")
+}
+
+fn censor_line(filter: &Filter, text: &str, out: &mut dyn Write) -> io::Result<()> {
+    writeln!(out, "{}", filter.censor(text))
+}
+
+#[derive(Default)]
+struct Confusion {
+    true_positive: usize,
+    false_positive: usize,
+    false_negative: usize,
+    true_negative: usize,
+}
+
+impl Confusion {
+    fn precision(&self) -> f64 {
+        ratio(self.true_positive, self.true_positive + self.false_positive)
+    }
+    fn recall(&self) -> f64 {
+        ratio(self.true_positive, self.true_positive + self.false_negative)
+    }
+    fn f1(&self) -> f64 {
+        let (p, r) = (self.precision(), self.recall());
+        if p + r == 0.0 {
+            0.0
+        } else {
+            2.0 * p * r / (p + r)
+        }
+    }
+}
+
+fn ratio(part: usize, whole: usize) -> f64 {
+    if whole == 0 {
+        0.0
+    } else {
+        part as f64 / whole as f64
+    }
+}
+
+fn eval(filter: &Filter, args: &EvalArgs) -> Result<(), Failure> {
+    let stdout = io::stdout();
+    let mut out = stdout.lock();
+    if args.words {
+        writeln!(out, "| word list | words | flagged | share |")?;
+        writeln!(out, "|---|---:|---:|---:|")?;
+    } else {
+        writeln!(
+            out,
+            "| set | texts | TP | FP | FN | TN | precision | recall | F1 |"
+        )?;
+        writeln!(out, "|---|---:|---:|---:|---:|---:|---:|---:|---:|")?;
+    }
+    let mut listings = String::new();
+    for path in &args.files {
+        let text = read_file(path)?;
+        let name = path.file_name().map_or_else(
+            || path.display().to_string(),
+            |n| n.to_string_lossy().into_owned(),
+        );
+        if args.words {
+            let words = word_list(path, &text)?;
+            let flagged: Vec<&str> = words
+                .iter()
+                .map(String::as_str)
+                .filter(|w| filter.check(w).action != Action::Allow)
+                .collect();
+            writeln!(
+                out,
+                "| {name} | {} | {} | {:.2}% |",
+                words.len(),
+                flagged.len(),
+                100.0 * ratio(flagged.len(), words.len())
+            )?;
+            if args.errors > 0 && !flagged.is_empty() {
+                listings.push_str(&format!("\n{name}: flagged\n"));
+                for word in flagged.iter().take(args.errors) {
+                    listings.push_str(&format!("  {word}\t{}\n", explain(filter, word)));
+                }
+            }
+            continue;
+        }
+        let mut confusion = Confusion::default();
+        let mut misses = Vec::new();
+        let mut false_flags = Vec::new();
+        for (index, line) in text.lines().enumerate() {
+            if line.trim().is_empty() {
+                continue;
+            }
+            let row: Value = serde_json::from_str(line)
+                .map_err(|e| Failure::Usage(format!("{}:{}: {e}", path.display(), index + 1)))?;
+            let (Some(sample), Some(label)) = (row["text"].as_str(), row["label"].as_i64()) else {
+                return Err(Failure::Usage(format!(
+                    "{}:{}: expected {{\"text\": string, \"label\": 0 or 1}}",
+                    path.display(),
+                    index + 1
+                )));
+            };
+            let flagged = filter.check(sample).action != Action::Allow;
+            match (label != 0, flagged) {
+                (true, true) => confusion.true_positive += 1,
+                (false, true) => {
+                    confusion.false_positive += 1;
+                    false_flags.push(sample.to_owned());
+                }
+                (true, false) => {
+                    confusion.false_negative += 1;
+                    misses.push(sample.to_owned());
+                }
+                (false, false) => confusion.true_negative += 1,
+            }
+        }
+        let total = confusion.true_positive
+            + confusion.false_positive
+            + confusion.false_negative
+            + confusion.true_negative;
+        writeln!(
+            out,
+            "| {name} | {total} | {} | {} | {} | {} | {:.3} | {:.3} | {:.3} |",
+            confusion.true_positive,
+            confusion.false_positive,
+            confusion.false_negative,
+            confusion.true_negative,
+            confusion.precision(),
+            confusion.recall(),
+            confusion.f1()
+        )?;
+        if args.errors > 0 {
+            listings.push_str(&format!("\n{name}: misses\n"));
+            for sample in spread(&misses, args.errors) {
+                listings.push_str(&format!("  {sample}\n"));
+            }
+            listings.push_str(&format!("\n{name}: false flags\n"));
+            for sample in spread(&false_flags, args.errors) {
+                listings.push_str(&format!("  {sample}\t{}\n", explain(filter, sample)));
+            }
+        }
+    }
+    out.write_all(listings.as_bytes())?;
+    Ok(())
+}
+
+/// `count` items spread evenly over the list, so the listing is not just the file's first rows.
+fn spread(items: &[String], count: usize) -> impl Iterator<Item = &String> {
+    let step = (items.len() / count.max(1)).max(1);
+    items.iter().step_by(step).take(count)
+}
+
+fn explain(filter: &Filter, text: &str) -> String {
+    filter
+        .check(text)
+        .matches
+        .iter()
+        .filter(|m| m.action != Action::Allow)
+        .map(|m| format!("[{} {} {:?}]", m.term, m.category, &text[m.span.clone()]))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn word_list(path: &Path, text: &str) -> Result<Vec<String>, Failure> {
+    let extension = path.extension().and_then(|e| e.to_str()).unwrap_or("");
+    match extension {
+        "json" => {
+            let value: Value = serde_json::from_str(text)
+                .map_err(|e| Failure::Usage(format!("{}: {e}", path.display())))?;
+            let items = value.as_array().ok_or_else(|| {
+                Failure::Usage(format!(
+                    "{}: expected a JSON array of strings",
+                    path.display()
+                ))
+            })?;
+            Ok(items
+                .iter()
+                .filter_map(|v| v.as_str().map(str::to_owned))
+                .collect())
+        }
+        "tsv" => Ok(text
+            .lines()
+            .skip(1)
+            .filter_map(|l| l.split('\t').next())
+            .map(str::trim)
+            .filter(|w| !w.is_empty())
+            .map(str::to_owned)
+            .collect()),
+        _ => Ok(text
+            .lines()
+            .map(str::trim)
+            .filter(|w| !w.is_empty() && !w.starts_with('#'))
+            .map(str::to_owned)
+            .collect()),
+    }
+}
