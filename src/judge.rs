@@ -44,8 +44,10 @@ const THREAT_TARGETS_AFTER: &[&str] = &[
 /// Decides hits; holds the allowed words.
 #[derive(Debug, Default)]
 pub(crate) struct Judge {
-    /// Folded innocent words (and custom allow-terms): nothing inside them hits.
+    /// Folded innocent words and phrases (and custom allow-terms): nothing inside them hits.
     allowed: HashSet<Box<[u8]>>,
+    /// Whether any allowed entry is a two-word phrase (`cum laude`).
+    allowed_phrases: bool,
 }
 
 /// A lexicon hit in the folded text.
@@ -60,6 +62,7 @@ impl Judge {
     /// Adds a folded allowed word or phrase.
     pub fn allow(&mut self, folded: &str) {
         if !folded.is_empty() {
+            self.allowed_phrases |= folded.contains(' ');
             self.allowed.insert(folded.as_bytes().into());
         }
     }
@@ -78,7 +81,7 @@ impl Judge {
         for candidate in candidates {
             let Range { start, end } = candidate.folded.clone();
             let word = word_around(text, start, end);
-            if self.allowed.contains(&text[word.clone()]) {
+            if self.is_allowed(text, word.clone()) {
                 continue;
             }
             let prefix = &text[word.start..start];
@@ -122,6 +125,21 @@ impl Judge {
                 }
             }
         }
+    }
+}
+
+impl Judge {
+    /// True when the word, or the word with its neighbour on either side, is allowed.
+    fn is_allowed(&self, text: &[u8], word: Range<usize>) -> bool {
+        if self.allowed.contains(&text[word.clone()]) {
+            return true;
+        }
+        if !self.allowed_phrases {
+            return false;
+        }
+        let with_previous = word_around(text, word.start.saturating_sub(1), word.end);
+        let with_next = word_around(text, word.start, (word.end + 1).min(text.len()));
+        self.allowed.contains(&text[with_previous]) || self.allowed.contains(&text[with_next])
     }
 }
 
