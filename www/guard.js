@@ -301,32 +301,49 @@ export function attachGuard(field, options = {}) {
 
   const readText = () => (editable ? readEditable(field).text : field.value);
 
+  // Copies the field's text metrics to the mirror: on attach, resize and font loads only.
+  function restyle() {
+    if (!field.isConnected || editable) return;
+    const cs = win.getComputedStyle(field);
+    for (const p of MIRRORED) mirror.style[p] = cs[p];
+    mirror.style.padding = "0";
+    for (const side of ["Top", "Right", "Bottom", "Left"]) {
+      layer.style[`padding${side}`] = cs[`padding${side}`];
+    }
+    if (field instanceof HTMLInputElement) {
+      // A single line, vertically centred in the content box like the input's own text.
+      const inner = field.clientHeight - parseFloat(cs.paddingTop) - parseFloat(cs.paddingBottom);
+      mirror.style.lineHeight = `${Math.max(inner, 0)}px`;
+    }
+  }
+
+  // Lays the layer over the field's padding box, whatever the containing block.
   function place() {
     if (!field.isConnected) return;
     const cs = win.getComputedStyle(field);
-    if (!editable) {
-      for (const p of MIRRORED) mirror.style[p] = cs[p];
-      mirror.style.padding = "0";
-      for (const side of ["Top", "Right", "Bottom", "Left"]) {
-        layer.style[`padding${side}`] = cs[`padding${side}`];
-      }
-      if (field instanceof HTMLInputElement) {
-        // A single line, vertically centred in the content box like the input's own text.
-        const inner = field.clientHeight - parseFloat(cs.paddingTop) - parseFloat(cs.paddingBottom);
-        mirror.style.lineHeight = `${Math.max(inner, 0)}px`;
-      }
-    }
     layer.style.width = `${field.clientWidth}px`;
     layer.style.height = `${field.clientHeight}px`;
     layer.style.zIndex = cs.zIndex === "auto" ? "" : cs.zIndex;
     layer.style.display = cs.display === "none" ? "none" : "block";
-    // Align the layer's box with the field's padding box, whatever the containing block.
     const fr = field.getBoundingClientRect();
     const lr = layer.getBoundingClientRect();
     const dx = fr.left + field.clientLeft - lr.left;
     const dy = fr.top + field.clientTop - lr.top;
     if (Math.abs(dx) > 0.01) layer.style.left = `${parseFloat(layer.style.left) + dx}px`;
     if (Math.abs(dy) > 0.01) layer.style.top = `${parseFloat(layer.style.top) + dy}px`;
+  }
+
+  // The page may move the field at any time (a banner above it, a growing textarea): after
+  // each check the layer is re-placed once per frame, off the keystroke's critical path.
+  let placePending = false;
+  function schedulePlace() {
+    if (placePending) return;
+    placePending = true;
+    win.requestAnimationFrame(() => {
+      placePending = false;
+      place();
+      syncScroll();
+    });
   }
 
   function syncScroll() {
@@ -358,7 +375,8 @@ export function attachGuard(field, options = {}) {
     // The trailing zero-width space keeps a final empty line as tall as the field's.
     frag.append(text.slice(at) + "\u200b");
     mirror.replaceChildren(frag);
-    syncScroll();
+    // Scroll offsets are synced in the next frame (reading them now would force a layout on
+    // every keystroke); a real scroll fires a "scroll" event, which syncs at once.
   }
 
   // contenteditable: marks are boxes placed over the DOM ranges of the hits.
@@ -430,10 +448,10 @@ export function attachGuard(field, options = {}) {
     field.dataset.saringAction = verdict.action;
     if (verdict.action === "block") field.setAttribute("aria-invalid", "true");
     else field.removeAttribute("aria-invalid");
-    place();
     if (editable) renderEditable();
     else renderControl(text);
     announce(text);
+    schedulePlace();
     const t2 = performance.now();
     const detail = { ...verdict, text, checkMs: t1 - t0, renderMs: t2 - t1 };
     options.onVerdict?.(detail);
@@ -498,8 +516,9 @@ export function attachGuard(field, options = {}) {
   const onReset = (e) => {
     if (e.target === form()) setTimeout(check, 0);
   };
-  const onWindowResize = () => place();
+  const onWindowResize = () => schedulePlace();
   const resizeObserver = new win.ResizeObserver(() => {
+    restyle();
     place();
     if (editable) renderEditable();
   });
@@ -514,8 +533,13 @@ export function attachGuard(field, options = {}) {
   win.addEventListener("reset", onReset, true);
   win.addEventListener("resize", onWindowResize);
   resizeObserver.observe(field);
-  doc.fonts?.ready.then(() => field.isConnected && place());
+  doc.fonts?.ready.then(() => {
+    restyle();
+    schedulePlace();
+  });
 
+  restyle();
+  place();
   check();
 
   return {
