@@ -5,8 +5,11 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
 import { startServer } from "../../www/serve.mjs";
+
+const repoRoot = fileURLToPath(new URL("../../", import.meta.url));
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 export const CHROMIUM_ARGS = [
@@ -26,7 +29,14 @@ export const CHROMIUM_ARGS = [
  * that tried to leave 127.0.0.1.
  */
 export async function launch() {
-  const server = await startServer({ port: 0 });
+  const server = await startServer({
+    port: 0,
+    roots: [
+      ["/pkg/", join(repoRoot, "pkg")],
+      ["/fixtures/", join(repoRoot, "tests", "browser", "fixtures")],
+      ["/", join(repoRoot, "www")],
+    ],
+  });
   const profile = mkdtempSync(join(tmpdir(), "saring-chromium-"));
   let context;
   try {
