@@ -17,7 +17,7 @@ export async function loadPackage() {
 }
 
 /**
- * Undoes the escapes of the case tables: \t, \n, \r, \\ and \u{HEX}. Any other backslash
+ * Undoes the escapes of the case tables: \t, \n, \\ and \u{HEX} (as tests/cases.rs). Any other backslash
  * sequence is an error, so that a typo in a table cannot pass silently.
  */
 export function unescapeCase(s, where = "") {
@@ -30,7 +30,6 @@ export function unescapeCase(s, where = "") {
     switch (what) {
       case "t": return "\t";
       case "n": return "\n";
-      case "r": return "\r";
       case "\\": return "\\";
       default: throw new Error(`${where}: unknown escape ${all}`);
     }
@@ -42,7 +41,8 @@ export function unescapeCase(s, where = "") {
  * `{ file, line, profile, text, action, hits: [{ category, text }] }`.
  * Format: `# comment` lines and blank lines are skipped; other lines are
  * `profile<TAB>text<TAB>expected_action<TAB>expected_hits`, where expected_hits is `-` or a
- * `;`-separated list of `category:original-substring`.
+ * list of `category:original-substring` separated by " ; " (space, semicolon, space — as
+ * tests/cases.rs reads it), so a substring may itself hold a `;`.
  */
 export function readCases() {
   if (!existsSync(casesDir)) return [];
@@ -67,10 +67,10 @@ export function readCases() {
         action: action.trim(),
         hits: hits.trim() === "-"
           ? []
-          : hits.split(";").map((h) => {
+          : hits.split(" ; ").map((h) => {
             const colon = h.indexOf(":");
             if (colon < 1) throw new Error(`${where}: bad hit ${JSON.stringify(h)} (want category:text)`);
-            return { category: h.slice(0, colon).trim(), text: unescapeCase(h.slice(colon + 1), where) };
+            return { category: h.slice(0, colon), text: unescapeCase(h.slice(colon + 1), where) };
           }),
       });
     });
