@@ -386,30 +386,46 @@ fn word_list(path: &Path, text: &str) -> Result<Vec<String>, Failure> {
         "json" => {
             let value: Value = serde_json::from_str(text)
                 .map_err(|e| Failure::Usage(format!("{}: {e}", path.display())))?;
-            let items = value.as_array().ok_or_else(|| {
-                Failure::Usage(format!(
-                    "{}: expected a JSON array of strings",
+            let mut words = Vec::new();
+            collect_strings(&value, &mut words);
+            if words.is_empty() {
+                return Err(Failure::Usage(format!(
+                    "{}: expected a JSON array of strings (or an object of such arrays)",
                     path.display()
-                ))
-            })?;
-            Ok(items
+                )));
+            }
+            Ok(words)
+        }
+        "tsv" => {
+            // The column named `word` (or `term`), else the first one.
+            let mut rows = text.lines();
+            let header: Vec<&str> = rows.next().unwrap_or("").split('\t').collect();
+            let column = ["word", "term"]
                 .iter()
-                .filter_map(|v| v.as_str().map(str::to_owned))
+                .find_map(|name| header.iter().position(|h| h.trim() == *name))
+                .unwrap_or(0);
+            Ok(rows
+                .filter_map(|row| row.split('\t').nth(column))
+                .map(str::trim)
+                .filter(|w| !w.is_empty())
+                .map(str::to_owned)
                 .collect())
         }
-        "tsv" => Ok(text
-            .lines()
-            .skip(1)
-            .filter_map(|l| l.split('\t').next())
-            .map(str::trim)
-            .filter(|w| !w.is_empty())
-            .map(str::to_owned)
-            .collect()),
         _ => Ok(text
             .lines()
             .map(str::trim)
             .filter(|w| !w.is_empty() && !w.starts_with('#'))
             .map(str::to_owned)
             .collect()),
+    }
+}
+
+/// Every string in a JSON array, or in the arrays that are an object's values.
+fn collect_strings(value: &Value, out: &mut Vec<String>) {
+    match value {
+        Value::String(text) => out.push(text.clone()),
+        Value::Array(items) => items.iter().for_each(|item| collect_strings(item, out)),
+        Value::Object(fields) => fields.values().for_each(|item| collect_strings(item, out)),
+        _ => {}
     }
 }

@@ -180,8 +180,9 @@ impl Context<'_> {
         &text[start..end]
     }
 
-    /// True when the word stands alone as an exclamation: nothing but sentence punctuation
-    /// before it, and end of text or punctuation (not another word) after it.
+    /// True when the word is shouted on its own: nothing but sentence punctuation before it,
+    /// and an exclamation mark after it (`Anjing!`). A bare word with nothing around it is
+    /// left alone: `anjing` may caption a photo of a dog.
     fn is_exclamation(&self) -> bool {
         let origin = &self.folded.origin;
         let before = &self.original[..origin[self.span.start].start as usize];
@@ -191,12 +192,7 @@ impl Context<'_> {
             .chars()
             .next_back()
             .is_none_or(|c| matches!(c, '.' | '!' | '?' | '\n' | '"' | '“' | ':' | '(' | '-'));
-        let closes = after
-            .trim_start()
-            .chars()
-            .next()
-            .is_none_or(|c| matches!(c, '!' | '?' | ',' | '.' | '…' | '"' | '”' | ')'));
-        opens_sentence && closes
+        opens_sentence && after.trim_start().starts_with('!')
     }
 }
 

@@ -639,7 +639,8 @@ impl Folder<'_> {
             i = j;
         }
         // A trailing `@` reads as `a` in an otherwise leet word (`n1gg@`).
-        let tail_at = hi < n && self.buf[hi] == b'@' && kind(self.org, hi - 1) == K_LETTER;
+        let tail_at =
+            hi > ws && hi < n && self.buf[hi] == b'@' && kind(self.org, hi - 1) == K_LETTER;
         let one_block = digits > 0 && last_digit + 1 - first_digit == digits;
         let numeric_end = one_block && last_digit + 1 == units;
         let numeric_start = one_block && first_digit == 0 && (digits >= 2 || letters < 3);
