@@ -89,12 +89,12 @@ impl Judge {
             let in_hashtag = folded.origin[start].flags & IN_HASHTAG != 0;
             let pattern = scanner.pattern(candidate.pattern);
             for owner in &pattern.owners {
-                let stretched_enough = folded.origin[start..end]
+                let runs_fit = folded.origin[start..end]
                     .iter()
                     .zip(owner.runs.iter())
                     .zip(&text[start..end])
-                    .all(|((origin, &needed), &byte)| byte == WILDCARD || origin.run >= needed);
-                if !stretched_enough {
+                    .all(|((origin, &needed), &byte)| byte == WILDCARD || runs_fit(origin.run, needed));
+                if !runs_fit {
                     continue;
                 }
                 let entry = &entries[owner.entry as usize];
@@ -229,6 +229,13 @@ fn dual_use_hit(
         return false;
     }
     is_one_of(context.previous_word(), INSULT_MARKERS) || context.is_exclamation()
+}
+
+/// Whether a letter typed `typed` times fits a term letter written `needed` times. A double
+/// letter is spelling, not stretching (`cook` is not `cok`, `assess` is not `asses`), so it must
+/// match exactly; three or more is stretching (`anjiiing`) and fits any shorter run.
+fn runs_fit(typed: u16, needed: u16) -> bool {
+    typed == needed || (typed >= 3 && typed >= needed)
 }
 
 /// The whole words touched by `start..end` in the folded text.

@@ -1,0 +1,65 @@
+//! Every word of an Indonesian and an English dictionary, checked alone, must pass unless it is
+//! listed in `tests/words/intended.txt` as a word flagged on purpose. A lexicon entry that
+//! brings in a false positive fails here with the word and the term that flagged it.
+
+use std::collections::BTreeSet;
+use std::fs;
+use std::path::Path;
+
+use saring::{Action, Filter, Profile};
+
+fn words(name: &str) -> Vec<String> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/words")
+        .join(name);
+    fs::read_to_string(&path)
+        .unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+        .lines()
+        .map(str::trim)
+        .filter(|w| !w.is_empty() && !w.starts_with('#'))
+        .map(str::to_owned)
+        .collect()
+}
+
+#[test]
+fn dictionary_words_pass_unless_intended() {
+    // The strictest profile: a word that merely warns is flagged too.
+    let filter = Filter::builder().profile(Profile::Child).build().unwrap();
+    let intended: BTreeSet<String> = words("intended.txt").into_iter().collect();
+    let mut unintended = Vec::new();
+    let mut flagged = BTreeSet::new();
+    let mut total = 0;
+    for list in ["id-base-words.txt", "en-words.txt"] {
+        for word in words(list) {
+            total += 1;
+            let verdict = filter.check(&word);
+            if verdict.action == Action::Allow {
+                continue;
+            }
+            flagged.insert(word.to_lowercase());
+            if !intended.contains(&word.to_lowercase()) {
+                let terms: Vec<String> = verdict
+                    .matches
+                    .iter()
+                    .map(|m| format!("{} ({})", m.term, m.category))
+                    .collect();
+                unintended.push(format!("{list}: {word} ← {}", terms.join(", ")));
+            }
+        }
+    }
+    println!(
+        "{} of {total} dictionary words flagged, all intended",
+        flagged.len()
+    );
+    assert!(
+        unintended.is_empty(),
+        "{} dictionary words flagged but not listed in tests/words/intended.txt:\n{}",
+        unintended.len(),
+        unintended.join("\n")
+    );
+    let stale: Vec<&String> = intended.difference(&flagged).collect();
+    assert!(
+        stale.is_empty(),
+        "listed in intended.txt but no longer flagged (remove them): {stale:?}"
+    );
+}
