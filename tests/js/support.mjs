@@ -17,8 +17,8 @@ export async function loadPackage() {
 }
 
 /**
- * Undoes the escapes of the case tables: \t, \n, \\ and \u{HEX} (as tests/cases.rs). Any other backslash
- * sequence is an error, so that a typo in a table cannot pass silently.
+ * Undoes the escapes of the case tables: \t, \n, \\ and \u{HEX}, as tests/cases.rs does.
+ * Any other backslash sequence is an error, so that a typo in a table cannot pass silently.
  */
 export function unescapeCase(s, where = "") {
   return s.replace(/\\(u\{([0-9A-Fa-f]{1,6})\}|.)/gsu, (all, what, hex) => {
