@@ -82,11 +82,16 @@ const wasmIn = join(meta.target_directory, rustTarget, profileDir, `${libName}.w
 if (!existsSync(wasmIn)) fail(`${wasmIn} was not built (is crate-type "cdylib" in Cargo.toml?)`);
 
 // --- 2. wasm-bindgen -------------------------------------------------------
-rmSync(outDir, { recursive: true, force: true });
-mkdirSync(outDir, { recursive: true });
-run("wasm-bindgen", ["--target", bindgenTarget, "--out-name", outName, "--out-dir", outDir, wasmIn]);
-const wasmOut = join(outDir, `${outName}_bg.wasm`);
-const jsOut = join(outDir, `${outName}.js`);
+// Everything is built in a staging folder and moved into place at the end, so that a
+// failed or concurrent build never leaves a half-built pkg/ behind.
+const finalDir = outDir;
+const stageDir = `${finalDir}.build-${process.pid}`;
+rmSync(stageDir, { recursive: true, force: true });
+mkdirSync(stageDir, { recursive: true });
+process.on("exit", () => rmSync(stageDir, { recursive: true, force: true }));
+run("wasm-bindgen", ["--target", bindgenTarget, "--out-name", outName, "--out-dir", stageDir, wasmIn]);
+const wasmOut = join(stageDir, `${outName}_bg.wasm`);
+const jsOut = join(stageDir, `${outName}.js`);
 const rawBefore = readFileSync(wasmOut).length;
 
 // --- 3. wasm-opt (npm binaryen) ---------------------------------------------
@@ -120,10 +125,10 @@ if (optEnabled) {
 
 // --- 5. package.json, README, licences -------------------------------------
 const files = [`${outName}.js`, `${outName}.d.ts`, `${outName}_bg.wasm`, `${outName}_bg.wasm.d.ts`]
-  .filter((f) => existsSync(join(outDir, f)));
+  .filter((f) => existsSync(join(stageDir, f)));
 for (const lic of ["LICENSE-MIT", "LICENSE-APACHE", "LICENSE"]) {
   if (existsSync(join(root, lic))) {
-    copyFileSync(join(root, lic), join(outDir, lic));
+    copyFileSync(join(root, lic), join(stageDir, lic));
     files.push(lic);
   }
 }
@@ -147,9 +152,9 @@ const pkgJson = {
   files,
   sideEffects: false,
 };
-writeFileSync(join(outDir, "package.json"), `${JSON.stringify(pkgJson, null, 2)}\n`);
+writeFileSync(join(stageDir, "package.json"), `${JSON.stringify(pkgJson, null, 2)}\n`);
 writeFileSync(
-  join(outDir, "README.md"),
+  join(stageDir, "README.md"),
   `# ${pkgName}
 
 Screens captions and comments (Indonesian and English) for abuse **in the browser, as people
@@ -180,7 +185,7 @@ const br = brotliCompressSync(wasm, {
   params: { [zc.BROTLI_PARAM_QUALITY]: 11, [zc.BROTLI_PARAM_SIZE_HINT]: wasm.length },
 }).length;
 const kb = (n) => `${(n / 1000).toFixed(1)} KB`;
-log(`built ${relative(root, outDir)}/ (${pkgName}@${cargo.package.version}) in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+log(`built ${relative(root, finalDir)}/ (${pkgName}@${cargo.package.version}) in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 log(
   `${outName}_bg.wasm: raw ${wasm.length} B (${kb(wasm.length)}; before wasm-opt ${kb(rawBefore)}), ` +
     `gzip ${gz} B (${kb(gz)}), brotli ${br} B (${kb(br)})`,
@@ -188,4 +193,16 @@ log(
 if (typeof maxGzip === "number") {
   if (gz > maxGzip) fail(`gzip size ${gz} B is over the budget of ${maxGzip} B (wasm-pack.toml [budget])`);
   log(`budget: gzip ${gz} B ≤ ${maxGzip} B (${((100 * gz) / maxGzip).toFixed(0)}%)`);
+}
+
+// --- 7. move into place ------------------------------------------------------
+for (let attempt = 0; ; attempt++) {
+  rmSync(finalDir, { recursive: true, force: true });
+  try {
+    renameSync(stageDir, finalDir);
+    break;
+  } catch (e) {
+    // Another build put its pkg/ in place between our rm and rename: replace it.
+    if (attempt >= 3 || !["ENOTEMPTY", "EEXIST"].includes(e.code)) fail(`could not move ${stageDir} to ${finalDir}: ${e.message}`);
+  }
 }
