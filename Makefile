@@ -101,4 +101,4 @@ extension:
 	@echo "make extension: not built yet (the parents' extension is its own issue)"; exit 1
 
 bench:
-	@echo "make bench: not built yet (the benchmarks are their own issue)"; exit 1
+	@node bench/run.mjs
