@@ -1,0 +1,79 @@
+//! `saring-profile [LIMIT]`: checks the first LIMIT texts (default: all) of the mixed corpus
+//! (`../shared/data/eval/*.jsonl`, built as benches/check.rs builds it) with the default
+//! filter, and prints the count, bytes, flagged texts and time; `saring-profile 0` builds the
+//! filter and nothing else. For callgrind and perf:
+//!
+//!   valgrind --tool=callgrind --callgrind-out-file=bench/out/callgrind.out \
+//!     bench/profile/target/release/saring-profile
+//!   callgrind_annotate --inclusive=yes bench/out/callgrind.out | head -60
+
+use std::path::PathBuf;
+use std::time::Instant;
+
+fn corpus() -> Vec<String> {
+    let dir = match std::env::var_os("SARING_EVAL_DIR") {
+        Some(d) => PathBuf::from(d),
+        None => PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data/eval"),
+    };
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "jsonl"))
+        .collect();
+    files.sort();
+    let sets: Vec<Vec<String>> = files
+        .iter()
+        .map(|p| {
+            std::fs::read_to_string(p)
+                .unwrap()
+                .lines()
+                .filter(|l| !l.trim().is_empty())
+                .map(|l| {
+                    let v: serde_json::Value = serde_json::from_str(l).unwrap();
+                    v["text"].as_str().unwrap_or_default().to_owned()
+                })
+                .collect()
+        })
+        .collect();
+    let longest = sets.iter().map(Vec::len).max().unwrap_or(0);
+    let mut texts = Vec::new();
+    for i in 0..longest {
+        for s in &sets {
+            if let Some(t) = s.get(i) {
+                texts.push(t.clone());
+            }
+        }
+    }
+    texts
+}
+
+fn main() {
+    let limit: usize = std::env::args()
+        .nth(1)
+        .map(|a| a.parse().expect("LIMIT: a number"))
+        .unwrap_or(usize::MAX);
+    // The build first, so `saring-profile 0` under callgrind measures Filter::new() alone.
+    let t0 = Instant::now();
+    let filter = saring::Filter::new();
+    let build = t0.elapsed().as_secs_f64();
+    if limit == 0 {
+        println!("Filter::new(): {:.2} ms", build * 1e3);
+        return;
+    }
+    let texts: Vec<String> = corpus().into_iter().take(limit).collect();
+    let bytes: usize = texts.iter().map(String::len).sum();
+    let t0 = Instant::now();
+    let mut flagged = 0;
+    for t in &texts {
+        flagged += (filter.check(t).action != saring::Action::Allow) as usize;
+    }
+    let s = t0.elapsed().as_secs_f64();
+    println!(
+        "{} texts, {} bytes, {} flagged, {:.3} s, {:.1} MB/s",
+        texts.len(),
+        bytes,
+        flagged,
+        s,
+        bytes as f64 / 1e6 / s
+    );
+}
