@@ -63,7 +63,6 @@
 //! higher-priority detection is reported.
 
 use core::ops::Range;
-use std::collections::BTreeMap;
 
 /// What a detector found.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -133,31 +132,183 @@ impl Kind {
 /// assert_eq!(got, [("0812-3456-7890", Kind::PhoneNumber), ("situs dot com", Kind::Domain)]);
 /// ```
 pub fn detect_into(text: &str, out: &mut Vec<Detection>) {
-    // Candidates are pushed in priority order; each scanner pushes in ascending order.
+    let seen = Seen::of(text.as_bytes());
+    // Detections are accepted scanner by scanner in priority order; each scanner pushes its
+    // candidates in ascending order of start, and `keep` drops those that overlap anything
+    // accepted before. A scanner runs only when its trigger occurs in the text.
+    let base = out.len();
     let mut cands = Vec::new();
-    scan_urls(text, &mut cands);
-    scan_emails(text, &mut cands);
-    scan_phones(text, &mut cands);
-    scan_addresses(text, &mut cands);
-    scan_domains(text, &mut cands);
+    if seen.has(URL) {
+        scan_urls(text, &mut cands);
+        keep(out, base, &mut cands);
+    }
+    if seen.has(SEPARATOR | AT) {
+        scan_emails(text, &mut cands);
+        keep(out, base, &mut cands);
+    }
+    // A phone number has at least 8 digits.
+    if seen.digits >= 8 {
+        scan_phones(text, &mut cands);
+        keep(out, base, &mut cands);
+    }
+    // Every address has a number, except `Komplek … Blok C`.
+    if seen.digits > 0 || seen.has(BLOK) {
+        scan_addresses(text, &mut cands);
+        keep(out, base, &mut cands);
+    }
+    if seen.has(SEPARATOR) {
+        scan_domains(text, &mut cands);
+        keep(out, base, &mut cands);
+    }
+}
 
-    // Accepted spans are disjoint, so the only one that can overlap a candidate is the one
-    // with the greatest start before the candidate's end.
-    let mut kept: BTreeMap<usize, (usize, Kind)> = BTreeMap::new();
-    for d in cands {
-        let overlaps = kept
-            .range(..d.span.end)
-            .next_back()
-            .is_some_and(|(_, &(end, _))| end > d.span.start);
-        if overlaps {
+/// Moves the candidates of one scanner (ascending starts, non-empty spans) into `out[base..]`
+/// (sorted, disjoint), dropping every candidate that overlaps one accepted before it.
+fn keep(out: &mut Vec<Detection>, base: usize, cands: &mut Vec<Detection>) {
+    if cands.is_empty() {
+        return;
+    }
+    if out.len() == base {
+        // Only earlier candidates of the same scanner can overlap (e-mails can).
+        for d in cands.drain(..) {
+            if out.len() == base || out[out.len() - 1].span.end <= d.span.start {
+                out.push(d);
+            }
+        }
+        return;
+    }
+    let mut merged = Vec::with_capacity(out.len() - base + cands.len());
+    // `p`: the first kept detection that ends after the candidate's start.
+    let mut p = base;
+    let mut last_end = 0;
+    for d in cands.drain(..) {
+        while p < out.len() && out[p].span.end <= d.span.start {
+            merged.push(out[p].clone());
+            p += 1;
+        }
+        let hits_kept = p < out.len() && out[p].span.start < d.span.end;
+        if hits_kept || last_end > d.span.start {
             continue;
         }
-        kept.insert(d.span.start, (d.span.end, d.kind));
+        last_end = d.span.end;
+        merged.push(d);
     }
-    out.extend(kept.into_iter().map(|(start, (end, kind))| Detection {
-        span: start..end,
-        kind,
-    }));
+    merged.extend(out.drain(p..));
+    out.truncate(base);
+    out.append(&mut merged);
+}
+
+// What the one pass over the text looks for: a trigger that each scanner needs somewhere in
+// the text before it can find anything.
+/// `://` or `www.`: a URL's lead.
+const URL: u8 = 1;
+/// Something [`separator`] may accept: `.` before a letter or digit, `.` after a space or an
+/// opening bracket, `dot` or `titik` after a space, a tab or an opening bracket.
+const SEPARATOR: u8 = 2;
+/// An e-mail marker: `@`, `(at` (and `[at`, `{at`), ` at `.
+const AT: u8 = 4;
+/// `blok`, the only address keyword that needs no digit.
+const BLOK: u8 = 8;
+
+// Byte classes for the pass: 0 for the bytes that trigger nothing.
+const C_DIGIT: u8 = 1;
+const C_COLON: u8 = 2;
+const C_DOT: u8 = 3;
+const C_SPACE: u8 = 4;
+const C_OPEN: u8 = 5;
+const C_AT: u8 = 6;
+const C_B: u8 = 7;
+
+const CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut c = b'0';
+    while c <= b'9' {
+        t[c as usize] = C_DIGIT;
+        c += 1;
+    }
+    t[b':' as usize] = C_COLON;
+    t[b'.' as usize] = C_DOT;
+    t[b' ' as usize] = C_SPACE;
+    t[b'\t' as usize] = C_SPACE;
+    t[b'(' as usize] = C_OPEN;
+    t[b'[' as usize] = C_OPEN;
+    t[b'{' as usize] = C_OPEN;
+    t[b'@' as usize] = C_AT;
+    t[b'b' as usize] = C_B;
+    t[b'B' as usize] = C_B;
+    t
+};
+
+/// What one pass over the text saw: which triggers occur, and how many ASCII digits.
+struct Seen {
+    flags: u8,
+    digits: usize,
+}
+
+impl Seen {
+    fn of(b: &[u8]) -> Seen {
+        let (mut flags, mut digits) = (0u8, 0usize);
+        for (i, &c) in b.iter().enumerate() {
+            match CLASS[c as usize] {
+                0 => {}
+                C_DIGIT => digits += 1,
+                C_COLON => {
+                    if eq_ic(b, i + 1, b"//") {
+                        flags |= URL;
+                    }
+                }
+                C_DOT => {
+                    let prev = if i > 0 { b[i - 1] } else { 0 };
+                    if byte_at(b, i + 1).is_ascii_alphanumeric()
+                        || matches!(prev, b' ' | b'\t' | b'(' | b'[' | b'{')
+                    {
+                        flags |= SEPARATOR;
+                    }
+                    if i >= 3 && eq_ic(b, i - 3, b"www") {
+                        flags |= URL;
+                    }
+                }
+                C_SPACE | C_OPEN => match byte_at(b, i + 1) | 0x20 {
+                    b'd' if eq_ic(b, i + 1, b"dot") => flags |= SEPARATOR,
+                    b't' if eq_ic(b, i + 1, b"titik") => flags |= SEPARATOR,
+                    b'a' if eq_ic(b, i + 1, if c == b' ' { b"at " } else { b"at" }) => flags |= AT,
+                    _ => {}
+                },
+                C_AT => flags |= AT,
+                _ => {
+                    if eq_ic(b, i + 1, b"lok") {
+                        flags |= BLOK;
+                    }
+                }
+            }
+        }
+        Seen { flags, digits }
+    }
+
+    fn has(&self, flags: u8) -> bool {
+        self.flags & flags == flags
+    }
+}
+
+/// A 256-entry membership table for `bytes`.
+const fn byte_set(bytes: &[u8]) -> [bool; 256] {
+    let mut t = [false; 256];
+    let mut i = 0;
+    while i < bytes.len() {
+        t[bytes[i] as usize] = true;
+        i += 1;
+    }
+    t
+}
+
+/// The first index `>= i` whose byte is in `set`, or `b.len()`.
+#[inline]
+fn next_in(b: &[u8], i: usize, set: &[bool; 256]) -> usize {
+    let mut j = i;
+    while j < b.len() && !set[b[j] as usize] {
+        j += 1;
+    }
+    j
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -195,24 +346,41 @@ const MAIL_PROVIDERS: &[&str] = &[
 ];
 
 fn prev_char(text: &str, i: usize) -> Option<char> {
-    text[..i].chars().next_back()
+    match text.as_bytes()[..i].last() {
+        Some(&c) if c < 0x80 => Some(c as char),
+        Some(_) => text[..i].chars().next_back(),
+        None => None,
+    }
 }
 
 fn next_char(text: &str, i: usize) -> Option<char> {
-    text[i..].chars().next()
+    match text.as_bytes().get(i) {
+        Some(&c) if c < 0x80 => Some(c as char),
+        Some(_) => text[i..].chars().next(),
+        None => None,
+    }
 }
 
 fn is_word(c: char) -> bool {
-    c.is_alphanumeric() || c == '_'
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric() || c == '_'
+    } else {
+        c.is_alphanumeric()
+    }
 }
 
 /// Case-insensitive ASCII comparison of `b[i..]` with `pat`.
+#[inline(always)]
 fn eq_ic(b: &[u8], i: usize, pat: &[u8]) -> bool {
-    b.len() >= i + pat.len() && b[i..i + pat.len()].eq_ignore_ascii_case(pat)
+    match b.get(i..i + pat.len()) {
+        Some(s) => s.iter().zip(pat).all(|(x, y)| x.eq_ignore_ascii_case(y)),
+        None => false,
+    }
 }
 
 fn in_list(word: &[u8], list: &[&str]) -> bool {
-    list.iter().any(|w| w.as_bytes().eq_ignore_ascii_case(word))
+    list.iter()
+        .any(|w| w.len() == word.len() && eq_ic(word, 0, w.as_bytes()))
 }
 
 /// Skips at most `max` spaces or tabs.
@@ -283,9 +451,14 @@ fn url_tail(b: &[u8], i: usize) -> usize {
 // URLs
 
 fn scan_urls(text: &str, out: &mut Vec<Detection>) {
+    const START: [bool; 256] = byte_set(b"hHwW");
     let b = text.as_bytes();
     let mut i = 0;
-    while i < b.len() {
+    loop {
+        i = next_in(b, i, &START);
+        if i == b.len() {
+            break;
+        }
         let lead = match b[i] | 0x20 {
             b'h' if eq_ic(b, i, b"https://") => 8,
             b'h' if eq_ic(b, i, b"http://") => 7,
@@ -365,20 +538,27 @@ fn separator(b: &[u8], j: usize, allow_obf: bool) -> Option<(usize, bool)> {
     }
     let k = skip_spaces(b, j, 3);
     let spaced = k > j;
-    let (m, word) = if eq_ic(b, k, b"[.]") || eq_ic(b, k, b"(.)") || eq_ic(b, k, b"{.}") {
-        (k + 3, false)
-    } else if eq_ic(b, k, b"[dot]") || eq_ic(b, k, b"(dot)") || eq_ic(b, k, b"{dot}") {
-        (k + 5, false)
-    } else if eq_ic(b, k, b"[titik]") || eq_ic(b, k, b"(titik)") {
-        (k + 7, false)
-    } else if spaced && eq_ic(b, k, b"dot") {
-        (k + 3, true)
-    } else if spaced && eq_ic(b, k, b"titik") {
-        (k + 5, true)
-    } else if spaced && byte_at(b, k) == b'.' {
-        (k + 1, false)
-    } else {
-        return None;
+    let (m, word) = match byte_at(b, k) {
+        open @ (b'[' | b'(' | b'{') => {
+            let close = match open {
+                b'[' => b']',
+                b'(' => b')',
+                _ => b'}',
+            };
+            if byte_at(b, k + 1) == b'.' && byte_at(b, k + 2) == close {
+                (k + 3, false)
+            } else if eq_ic(b, k + 1, b"dot") && byte_at(b, k + 4) == close {
+                (k + 5, false)
+            } else if open != b'{' && eq_ic(b, k + 1, b"titik") && byte_at(b, k + 6) == close {
+                (k + 7, false)
+            } else {
+                return None;
+            }
+        }
+        b'd' | b'D' if spaced && eq_ic(b, k, b"dot") => (k + 3, true),
+        b't' | b'T' if spaced && eq_ic(b, k, b"titik") => (k + 5, true),
+        b'.' if spaced => (k + 1, false),
+        _ => return None,
     };
     let n = skip_spaces(b, m, 3);
     if word && n == m {
@@ -428,11 +608,19 @@ fn parse_chain(b: &[u8], start: usize) -> Chain {
 }
 
 fn scan_domains(text: &str, out: &mut Vec<Detection>) {
+    const ALNUM: [bool; 256] =
+        byte_set(b"0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ");
     let b = text.as_bytes();
     let mut i = 0;
-    while i < b.len() {
-        if !b[i].is_ascii_alphanumeric() {
-            i += 1;
+    loop {
+        i = next_in(b, i, &ALNUM);
+        if i == b.len() {
+            break;
+        }
+        let first_end = label_end(b, i);
+        if separator(b, first_end, true).is_none() {
+            // A lone label: whatever the boundary, the scan resumes after it.
+            i = first_end;
             continue;
         }
         let boundary = prev_char(text, i).is_none_or(|c| !(is_word(c) || matches!(c, '.' | '-')));
@@ -479,9 +667,14 @@ fn is_local(c: u8) -> bool {
 }
 
 fn scan_emails(text: &str, out: &mut Vec<Detection>) {
+    const START: [bool; 256] = byte_set(b"@([{aA");
     let b = text.as_bytes();
     let mut i = 0;
-    while i < b.len() {
+    loop {
+        i = next_in(b, i, &START);
+        if i == b.len() {
+            break;
+        }
         let closes = |c: u8| matches!(c, b')' | b']' | b'}');
         let (marker_end, form) = match b[i] {
             b'@' => (i + 1, AtForm::Plain),
@@ -578,9 +771,14 @@ fn email_at(text: &str, marker: usize, marker_end: usize, form: AtForm) -> Optio
 const MAX_PHONE_DIGITS: usize = 15;
 
 fn scan_phones(text: &str, out: &mut Vec<Detection>) {
+    const START: [bool; 256] = byte_set(b"0123456789+(");
     let b = text.as_bytes();
     let mut i = 0;
-    while i < b.len() {
+    loop {
+        i = next_in(b, i, &START);
+        if i == b.len() {
+            break;
+        }
         let c = b[i];
         let starts = c.is_ascii_digit()
             || (c == b'+' && byte_at(b, i + 1).is_ascii_digit())
@@ -770,14 +968,21 @@ const EN_SUFFIX: &[&str] = &[
 const MAX_NAME: usize = 30;
 
 fn scan_addresses(text: &str, out: &mut Vec<Detection>) {
+    // First bytes of the words `address_at` can start from: a house number or a keyword.
+    const START: [bool; 256] = byte_set(b"0123456789bcgjkprBCGJKPR");
     let b = text.as_bytes();
     let mut i = 0;
-    while i < b.len() {
-        if !b[i].is_ascii_alphanumeric() {
-            i += 1;
-            continue;
+    loop {
+        i = next_in(b, i, &START);
+        if i == b.len() {
+            break;
         }
         let w_end = alnum_end(b, i);
+        if i > 0 && b[i - 1].is_ascii_alphanumeric() {
+            // Inside a word that starts with another byte.
+            i = w_end;
+            continue;
+        }
         let boundary = prev_char(text, i).is_none_or(|c| {
             !(is_word(c) || matches!(c, '-' | '.' | ',' | '/' | ':' | '$' | '@' | '#' | '\''))
         });
