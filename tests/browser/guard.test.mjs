@@ -106,6 +106,57 @@ describe("guard: verdicts on every kind of edit", () => {
   });
 });
 
+describe("guard: the layer follows the field", () => {
+  /** Clicks the middle of the only mark and returns the caret index it lands on. */
+  async function caretAtMark(id) {
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    const box = await page.locator(`#f-${id} mark.saring-hit`).boundingBox();
+    assert.ok(box, "no mark");
+    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    return page.evaluate((i) => document.getElementById(i).selectionStart, id);
+  }
+
+  const cases = [
+    ["textarea scrolled down", "textarea", `${"baris biasa\n".repeat(30)}dasar anjing lu`],
+    ["input scrolled sideways", "input", `${"kata biasa ".repeat(12)}dasar anjing lu`],
+    ["textarea after wrapping", "textarea", `${"panjang ".repeat(9)}dasar anjing lu ${"lagi ".repeat(5)}`],
+  ];
+  for (const [name, id, text] of cases) {
+    test(`${name}: a click on the mark lands inside the word`, async () => {
+      await reset(id);
+      await page.locator(`#${id}`).fill(text);
+      await page.locator(`#${id}`).press("Control+End");
+      const start = text.indexOf("anjing");
+      const caret = await caretAtMark(id);
+      assert.ok(caret > start && caret < start + 6, `caret ${caret}, word at ${start}..${start + 6}`);
+    });
+  }
+
+  test("textarea resized: the layer takes the new size", async () => {
+    await reset("textarea");
+    await page.locator("#textarea").fill("dasar anjing lu");
+    await page.evaluate(() => {
+      const t = document.getElementById("textarea");
+      t.style.width = "200px";
+      t.style.height = "150px";
+    });
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    const [field, layer] = await page.evaluate(() => {
+      const t = document.getElementById("textarea");
+      const l = document.querySelector("#f-textarea .saring-layer").getBoundingClientRect();
+      return [[t.getBoundingClientRect().x + t.clientLeft, t.clientWidth, t.clientHeight], [l.x, l.width, l.height]];
+    });
+    for (let i = 0; i < 3; i++) assert.ok(Math.abs(field[i] - layer[i]) < 1, `${field} vs ${layer}`);
+    const caret = await caretAtMark("textarea");
+    assert.ok(caret > 6 && caret < 12, `caret ${caret}`);
+    await page.evaluate(() => {
+      const t = document.getElementById("textarea");
+      t.style.width = "";
+      t.style.height = "";
+    });
+  });
+});
+
 describe("guard: warn asks once", () => {
   test("a mild insult warns; the first send is held, the second goes through", async () => {
     await reset("textarea");
