@@ -3,6 +3,7 @@
 // text, and no request leaving 127.0.0.1.
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
+import { readCases } from "../js/support.mjs";
 import { launch } from "./support.mjs";
 
 let browser;
@@ -112,6 +113,49 @@ describe("demo page: caption box", () => {
     assert.equal(await page.locator("#censor-preview img").count(), 0);
     await page.waitForTimeout(100);
     assert.equal(dialogs, 0, "a dialog opened: the payload ran");
+  });
+
+  // The profile switch: the demo must give the verdicts of the shared case table.
+  for (const c of readCases().filter((c) => c.file === "profiles.tsv")) {
+    test(`profile switch: ${c.profile} ${JSON.stringify(c.text)} → ${c.action} (${c.where})`, async () => {
+      await page.locator(`input[name="profile"][value="${c.profile}"]`).check();
+      await page.locator("#caption").fill(c.text);
+      assert.equal(await caption().getAttribute("data-saring-action"), c.action);
+      const marked = await page.locator("#post-form mark.saring-hit").allTextContents();
+      assert.deepEqual(marked, c.hits.map((h) => h.text));
+    });
+  }
+
+  test("language switch: the reasons follow the page language", async () => {
+    await page.locator('input[name="profile"][value="teen"]').check();
+    await page.locator('input[name="lang"][value="en"]').check();
+    await clearAndType("#caption", "dasar anjing lu");
+    assert.equal(await page.evaluate(() => document.documentElement.lang), "en");
+    assert.match(await page.locator("#caption-status").textContent(), /can't be posted.*insult/s);
+    assert.equal(await page.locator("#post-button").textContent(), "Post");
+    await page.locator('input[name="lang"][value="id"]').check();
+    assert.match(await page.locator("#caption-status").textContent(), /Tidak bisa dikirim.*hinaan/s);
+    assert.equal(await page.locator("#post-button").textContent(), "Posting");
+  });
+
+  test("custom words (kept in localStorage) and the warn flow: asks once", async () => {
+    await page.locator("#extra-terms").fill("kampungan, insult, 1");
+    await page.locator("#words-form button[type=submit]").click();
+    assert.match(await page.locator("#words-status").textContent(), /1/);
+    await clearAndType("#caption", "dasar kampungan");
+    assert.equal(await caption().getAttribute("data-saring-action"), "warn");
+    const before = await feedCount();
+    await page.locator("#post-button").click();
+    assert.equal(await feedCount(), before, "warn did not ask before posting");
+    await page.locator("#post-button").click();
+    assert.equal(await feedCount(), before + 1, "the confirmed post did not go through");
+    // The words survive a reload.
+    await page.reload();
+    await page.waitForSelector("body[data-ready='true']");
+    assert.equal(await page.locator("#extra-terms").inputValue(), "kampungan, insult, 1");
+    await page.locator("#caption").fill("dasar kampungan");
+    assert.equal(await caption().getAttribute("data-saring-action"), "warn");
+    await page.evaluate(() => localStorage.clear());
   });
 
   test("no request left 127.0.0.1 and the page logged no errors", async () => {
