@@ -38,7 +38,7 @@ apt_install() {
     APT_UPDATED=1
   fi
   say "apt-get install $*"
-  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$@"
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@"
 }
 
 # The exact wasm-bindgen version Cargo.toml pins ("=x.y.z").
@@ -96,6 +96,10 @@ setup_chromium() {
   local missing=()
   [ -x /usr/bin/chromium ] || missing+=(chromium)
   [ -x /usr/bin/chromedriver ] || missing+=(chromium-driver)
+  # The browser tests measure text layout: they need real fonts.
+  if ! fc-list 2>/dev/null | grep -qi 'dejavu\|liberation'; then
+    missing+=(fonts-dejavu-core fonts-liberation)
+  fi
   if [ "${#missing[@]}" -gt 0 ]; then
     apt_install "${missing[@]}"
   fi
