@@ -97,7 +97,7 @@ setup_chromium() {
   [ -x /usr/bin/chromium ] || missing+=(chromium)
   [ -x /usr/bin/chromedriver ] || missing+=(chromium-driver)
   # The browser tests measure text layout: they need real fonts.
-  if ! fc-list 2>/dev/null | grep -qi 'dejavu\|liberation'; then
+  if [ ! -d /usr/share/fonts/truetype/dejavu ] && [ ! -d /usr/share/fonts/truetype/liberation ]; then
     missing+=(fonts-dejavu-core fonts-liberation)
   fi
   if [ "${#missing[@]}" -gt 0 ]; then
