@@ -5,13 +5,14 @@
 //! the surrounding letters, or when a dual-use word (`anjing` = dog) is used in its literal
 //! sense. Dual-use words hit only in an insult or threat context: after an insult marker
 //! (`dasar anjing`), before a second-person pronoun (`anjing lu`, `kill you`), alone as an
-//! exclamation (`Anjing!`), or joined to a marker in a hashtag (`#dasaranjing`).
+//! exclamation (`Anjing!`), joined to a marker in a hashtag (`#dasaranjing`), or disguised
+//! (`4nj1ng`), since nobody disguises a word meant literally.
 
 use std::collections::HashSet;
 use std::ops::Range;
 
 use crate::lexicon::{Entry, MatchMode};
-use crate::normalize::{Folded, IN_HASHTAG};
+use crate::normalize::{evasion, Folded, IN_HASHTAG};
 use crate::scan::{Candidate, Scanner, WILDCARD};
 use crate::vocab::Category;
 
@@ -81,47 +82,47 @@ impl Judge {
         for candidate in candidates {
             let Range { start, end } = candidate.folded.clone();
             let word = word_around(text, start, end);
-            if self.is_allowed(text, word.clone()) {
-                continue;
-            }
             let prefix = &text[word.start..start];
             let suffix = &text[end..word.end];
             let in_hashtag = folded.origin[start].flags & IN_HASHTAG != 0;
             let pattern = scanner.pattern(candidate.pattern);
-            for owner in &pattern.owners {
+            let context = Context {
+                original,
+                folded,
+                word: word.clone(),
+                span: start..end,
+            };
+            // Cheap tests first: most candidates are short forms inside longer words, which the
+            // match mode rejects before any lookup of allowed words.
+            let owner = pattern.owners.iter().find(|owner| {
                 let runs_fit = folded.origin[start..end]
                     .iter()
                     .zip(owner.runs.iter())
                     .zip(&text[start..end])
-                    .all(|((origin, &needed), &byte)| byte == WILDCARD || runs_fit(origin.run, needed));
-                if !runs_fit {
-                    continue;
-                }
-                let entry = &entries[owner.entry as usize];
-                let context = Context {
-                    original,
-                    folded,
-                    word: word.clone(),
-                    span: start..end,
-                };
-                let hit = match entry.term.mode {
-                    MatchMode::Exact => prefix.is_empty() && suffix.is_empty(),
-                    MatchMode::Word => {
-                        (is_affix(prefix, PREFIXES) && is_affix(suffix, SUFFIXES))
-                            || (in_hashtag && end - start >= 4)
+                    .all(|((origin, &needed), &byte)| {
+                        byte == WILDCARD || runs_fit(origin.run, needed)
+                    });
+                let term = &entries[owner.entry as usize].term;
+                runs_fit
+                    && match term.mode {
+                        MatchMode::Exact => prefix.is_empty() && suffix.is_empty(),
+                        MatchMode::Word => {
+                            (is_affix(prefix, PREFIXES) && is_affix(suffix, SUFFIXES))
+                                || (in_hashtag && end - start >= 4)
+                        }
+                        MatchMode::Anywhere => true,
+                        MatchMode::DualUse => {
+                            dual_use_hit(&context, prefix, suffix, in_hashtag, term.category)
+                        }
                     }
-                    MatchMode::Anywhere => true,
-                    MatchMode::DualUse => {
-                        dual_use_hit(&context, prefix, suffix, in_hashtag, entry.term.category)
-                    }
-                };
-                if hit {
+            });
+            if let Some(owner) = owner {
+                if !self.is_allowed(text, word) {
                     out.push(Hit {
                         folded: start..end,
                         entry: owner.entry,
                         form: owner.form,
                     });
-                    break;
                 }
             }
         }
@@ -180,6 +181,21 @@ impl Context<'_> {
         &text[start..end]
     }
 
+    /// True when the word was disguised (`4nj1ng`, `a n j i n g`, `b*bi`): nobody disguises the
+    /// literal sense, so the disguise itself shows the intent.
+    fn is_disguised(&self) -> bool {
+        const DELIBERATE: u16 = evasion::STYLED
+            | evasion::HOMOGLYPHS
+            | evasion::LEETSPEAK
+            | evasion::INVISIBLE
+            | evasion::SEPARATORS
+            | evasion::REPETITION
+            | evasion::MASKING;
+        self.folded.origin[self.span.clone()]
+            .iter()
+            .any(|o| o.flags & DELIBERATE != 0)
+    }
+
     /// True when the word is shouted on its own: nothing but sentence punctuation before it,
     /// and an exclamation mark after it (`Anjing!`). A bare word with nothing around it is
     /// left alone: `anjing` may caption a photo of a dog.
@@ -218,6 +234,9 @@ fn dual_use_hit(
         return false;
     }
     let threat = matches!(category, Category::Violence);
+    if !threat && context.is_disguised() {
+        return true;
+    }
     let next = context.next_word();
     let targeted = is_one_of(next, TARGETS_AFTER)
         || (threat && is_one_of(next, THREAT_TARGETS_AFTER))

@@ -87,7 +87,7 @@ impl Scanner {
         }
         let automaton = AhoCorasick::builder()
             .match_kind(MatchKind::Standard)
-            .kind(Some(AhoCorasickKind::DFA))
+            .kind(Some(AhoCorasickKind::ContiguousNFA))
             .build(patterns.iter().map(|p| &p.text))
             .map_err(|error| BuildError::lexicon("lexicon", 0, error.to_string()))?;
         let mut by_first_byte: HashMap<u8, Vec<u32>> = HashMap::new();
