@@ -223,6 +223,20 @@ const K_SYM: u16 = 1 << 11;
 const K_SEP: u16 = 1 << 12;
 const KINDS: u16 = K_LETTER | K_DIGIT | K_SYM | K_SEP;
 
+/// ASCII bytes that end a word and do nothing else (but end a hashtag if whitespace): neither
+/// letters nor digits nor the symbols `# @ $ ! | + *` that may belong to a word.
+const PLAIN_SEPARATOR: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 0x80 {
+        let c = b as u8;
+        t[b] = !c.is_ascii_alphanumeric()
+            && !matches!(c, b'#' | b'@' | b'$' | b'!' | b'|' | b'+' | b'*');
+        b += 1;
+    }
+    t
+};
+
 // Placeholder bytes for non-ASCII symbols while a word is open.
 const EURO: u8 = 0x01;
 const BULLET: u8 = 0x02;
@@ -302,6 +316,15 @@ fn fold_char(c: char) -> Option<(&'static [u8], u16)> {
     Some((s, flags))
 }
 
+/// Longest word [`Folder::plain_words`] takes; longer ones take the general path.
+const STAGE: usize = 32;
+
+/// Where [`Folder::plain_words`] makes one word (its space and letters) before appending it.
+struct Stage {
+    text: [u8; STAGE + 1],
+    org: [Origin; STAGE + 1],
+}
+
 /// Split-letter run state: consecutive one-letter words that may be joined.
 #[derive(Default)]
 struct Split {
@@ -335,18 +358,37 @@ struct Folder<'a> {
     split: Split,
 }
 
+impl Origin {
+    const ZERO: Origin = Origin {
+        start: 0,
+        end: 0,
+        run: 0,
+        flags: 0,
+    };
+}
+
 impl Folder<'_> {
     fn run(&mut self) {
+        let mut stage = Stage {
+            text: [0; STAGE + 1],
+            org: [Origin::ZERO; STAGE + 1],
+        };
         let bytes = self.input.as_bytes();
         let mut i = 0;
         while i < bytes.len() {
             let b = bytes[i];
-            if let (true, Some(ws)) = (
-                b.is_ascii_alphabetic() && self.simple && !self.invisible,
-                self.word,
-            ) {
-                i = self.letters_fast(ws, i);
-                continue;
+            if b.is_ascii_alphabetic() {
+                match self.word {
+                    None => {
+                        i = self.plain_words(i, &mut stage);
+                        continue;
+                    }
+                    Some(ws) if self.simple && !self.invisible => {
+                        i = self.letters_fast(ws, i);
+                        continue;
+                    }
+                    Some(_) => {}
+                }
             }
             if b < 0x80 {
                 self.ascii(b, i);
@@ -361,39 +403,130 @@ impl Folder<'_> {
         self.close_split();
     }
 
-    /// Fast path: appends the ASCII letters from `i` to a simple open word starting at `ws`.
-    /// Returns the index of the first byte that is not an ASCII letter.
-    fn letters_fast(&mut self, ws: usize, mut i: usize) -> usize {
+    /// Fast path for the common case, from an ASCII letter at `i` with no word open: words of
+    /// ASCII letters that a plain separator ends (see [`PLAIN_SEPARATOR`]), and the separators
+    /// after them, written straight into the buffers. Returns where the general loop resumes;
+    /// a word that goes on with anything else is left open.
+    fn plain_words(&mut self, mut i: usize, stage: &mut Stage) -> usize {
         let bytes = self.input.as_bytes();
-        let flags = K_LETTER | if self.hashtag { IN_HASHTAG } else { 0 };
-        let (buf, org) = (&mut self.buf, &mut *self.org);
-        while let Some(&b) = bytes.get(i) {
-            if !b.is_ascii_alphabetic() {
-                break;
+        let n = bytes.len();
+        // Words are made in `stage` and appended to the buffers a stageful at a time.
+        let Stage { text, org } = stage;
+        let mut w = 0;
+        let flush = |f: &mut Self, text: &[u8], org: &[Origin], w: &mut usize| {
+            f.buf.extend_from_slice(&text[..*w]);
+            f.org.extend_from_slice(&org[..*w]);
+            *w = 0;
+        };
+        loop {
+            let mut e = i;
+            while e < n && bytes[e].is_ascii_alphabetic() {
+                e += 1;
             }
-            let l = b | 0x20;
-            let o = Origin {
-                start: i as u32,
-                end: i as u32 + 1,
-                run: 1,
-                flags,
+            if e - i >= STAGE || e < n && !PLAIN_SEPARATOR[bytes[e] as usize] {
+                flush(self, text, org, &mut w);
+                let ws = self.open_word(i);
+                return self.letters_fast(ws, i);
+            }
+            if w + 1 + (e - i) > STAGE {
+                flush(self, text, org, &mut w);
+            }
+            let last_end = match w {
+                0 => self.org.last().map(|o| o.end),
+                _ => Some(org[w - 1].end),
             };
-            match (buf.last(), org.last_mut()) {
-                (Some(&last), Some(m)) if last == l && buf.len() > ws => {
-                    m.end = o.end;
+            let space = last_end.map(|start| {
+                text[w] = b' ';
+                org[w] = Origin {
+                    start,
+                    end: i as u32,
+                    run: 1,
+                    flags: 0,
+                };
+                w += 1;
+                self.buf.len() + w - 1
+            });
+            let first = w;
+            let flags = if self.hashtag { IN_HASHTAG } else { 0 };
+            for (p, &b) in (i..e).zip(&bytes[i..e]) {
+                let l = b | 0x20;
+                if w > first && text[w - 1] == l {
+                    let m = &mut org[w - 1];
+                    m.end = p as u32 + 1;
                     m.run = m.run.saturating_add(1);
                     if m.run >= 3 {
                         m.flags |= evasion::REPETITION;
                     }
-                }
-                _ => {
-                    buf.push(l);
-                    org.push(o);
+                } else {
+                    text[w] = l;
+                    org[w] = Origin {
+                        start: p as u32,
+                        end: p as u32 + 1,
+                        run: 1,
+                        flags,
+                    };
+                    w += 1;
                 }
             }
-            i += 1;
+            // The word is closed: only split-letter tracking is left of `finish_word`.
+            if w == first + 1 && org[first].run == 1 || self.split.count > 0 {
+                let ws = self.buf.len() + first;
+                flush(self, text, org, &mut w);
+                self.track_split(ws, space);
+            }
+            i = e;
+            while i < n && PLAIN_SEPARATOR[bytes[i] as usize] {
+                if bytes[i].is_ascii_whitespace() || bytes[i] == 0x0B {
+                    self.hashtag = false;
+                }
+                i += 1;
+            }
+            if i == n || !bytes[i].is_ascii_alphabetic() {
+                flush(self, text, org, &mut w);
+                return i;
+            }
         }
-        i
+    }
+
+    /// Fast path: appends the ASCII letters from `i` to a simple open word starting at `ws`.
+    /// Returns the index of the first byte that is not an ASCII letter.
+    fn letters_fast(&mut self, ws: usize, i: usize) -> usize {
+        let bytes = self.input.as_bytes();
+        let mut end = i;
+        while end < bytes.len() && bytes[end].is_ascii_alphabetic() {
+            end += 1;
+        }
+        // A simple word carries no kind bits (see `unit`).
+        let flags = if self.hashtag { IN_HASHTAG } else { 0 };
+        // Write into the buffers grown once to the most this run can add, then cut back.
+        let mut w = self.buf.len();
+        let most = w + (end - i);
+        self.buf.resize(most, 0);
+        self.org.resize(most, Origin::ZERO);
+        let (buf, org) = (&mut self.buf[..], &mut self.org[..]);
+        for (p, &b) in (i..end).zip(&bytes[i..end]) {
+            let l = b | 0x20;
+            if w > ws && buf[w - 1] == l {
+                let m = &mut org[w - 1];
+                m.end = p as u32 + 1;
+                m.run = m.run.saturating_add(1);
+                if m.run >= 3 {
+                    m.flags |= evasion::REPETITION;
+                }
+            } else {
+                buf[w] = l;
+                org[w] = Origin {
+                    start: p as u32,
+                    end: p as u32 + 1,
+                    run: 1,
+                    flags,
+                };
+                w += 1;
+            }
+        }
+        self.buf.truncate(w);
+        self.org.truncate(w);
+        end
     }
 
     fn next_is_word_char(&self, i: usize) -> bool {
@@ -507,24 +640,35 @@ impl Folder<'_> {
         }
     }
 
+    /// Opens a word whose first unit starts at `start`, after a space if anything came before.
+    /// Returns the buffer index where the word starts.
+    fn open_word(&mut self, start: usize) -> usize {
+        if let Some(last) = self.org.last().copied() {
+            self.space = Some(self.buf.len());
+            self.buf.push(b' ');
+            self.org.push(Origin {
+                start: last.end,
+                end: start as u32,
+                run: 1,
+                flags: K_SEP,
+            });
+        }
+        let ws = self.buf.len();
+        self.word = Some(ws);
+        self.simple = true;
+        ws
+    }
+
     /// Appends one unit (the bytes folded from one original char) to the open word.
+    ///
+    /// While the word is simple its bytes carry no kind bits (they are all `K_LETTER`); they
+    /// get them when the word stops being simple, before `end_word` reads them.
     #[inline]
     fn unit(&mut self, s: &[u8], start: usize, end: usize, flags: u16) {
-        if self.word.is_none() {
-            if let Some(last) = self.org.last().copied() {
-                self.space = Some(self.buf.len());
-                self.buf.push(b' ');
-                self.org.push(Origin {
-                    start: last.end,
-                    end: start as u32,
-                    run: 1,
-                    flags: K_SEP,
-                });
-            }
-            self.word = Some(self.buf.len());
-            self.simple = true;
-        }
-        let ws = self.word.unwrap_or(0);
+        let ws = match self.word {
+            Some(ws) => ws,
+            None => self.open_word(start),
+        };
         let mut flags = flags;
         if self.hashtag {
             flags |= IN_HASHTAG;
@@ -539,25 +683,36 @@ impl Folder<'_> {
             run: 1,
             flags,
         };
-        if let [b @ b'a'..=b'z'] = *s {
+        let one_letter = matches!(*s, [b'a'..=b'z']);
+        if one_letter {
             // Stretched letter: merge into the previous byte when it is the same one-byte letter.
             let n = self.buf.len();
             if n > ws
-                && self.buf[n - 1] == b
-                && self.org[n - 1].flags & KINDS == K_LETTER
+                && self.buf[n - 1] == s[0]
+                && (self.simple || self.org[n - 1].flags & KINDS == K_LETTER)
                 && (n - 1 == ws || self.org[n - 2].start != self.org[n - 1].start)
             {
+                let flags = if self.simple { flags & !KINDS } else { flags };
                 self.merge(n - 1, o, flags);
                 return;
             }
+        }
+        if self.simple && !(one_letter && flags & KINDS == K_LETTER) {
+            self.simple = false;
+            for o in &mut self.org[ws..] {
+                o.flags |= K_LETTER;
+            }
+        }
+        let o = if self.simple {
+            Origin {
+                flags: flags & !KINDS,
+                ..o
+            }
         } else {
-            self.simple = false;
-        }
-        if flags & KINDS != K_LETTER {
-            self.simple = false;
-        }
-        for &b in s {
-            self.buf.push(b);
+            o
+        };
+        self.buf.extend_from_slice(s);
+        for _ in s {
             self.org.push(o);
         }
     }
@@ -569,10 +724,8 @@ impl Folder<'_> {
         self.invisible = false;
         let n = self.buf.len();
         if self.simple {
-            // Only one-byte letters (already collapsed): nothing to trim, convert or merge.
-            for o in &mut self.org[ws..] {
-                o.flags &= !KINDS;
-            }
+            // Only one-byte letters (already collapsed, no kind bits): nothing to trim, convert
+            // or merge.
             self.finish_word(ws, space);
             return;
         }
