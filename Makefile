@@ -4,8 +4,9 @@
 #   make test        every test layer, in order; fails when any layer fails
 #   make pkg         the npm package in pkg/ (wasm32 build → wasm-bindgen → wasm-opt)
 #   make setup       install what is missing (rustup target, wasm-bindgen-cli, npm ci, chromium)
+#   make eval        accuracy (precision, recall, F1) on the labeled sets in $(EVAL_DATA)
 #   make extension   (not built yet)
-#   make bench       (not built yet)
+#   make bench       the benchmarks beside peer filters, printed as a table (bench/)
 
 SHELL := bash
 .SHELLFLAGS := -euo pipefail -c
@@ -13,6 +14,8 @@ SHELL := bash
 MAKEFLAGS += --no-print-directory
 
 PORT ?= 8080
+# Labeled {"text","label"} JSON lines for `make eval` (not part of the repository).
+EVAL_DATA ?= ../shared/data/eval
 export PATH := $(HOME)/.cargo/bin:$(CURDIR)/node_modules/.bin:$(PATH)
 
 WASM_TARGET := wasm32-unknown-unknown
@@ -28,11 +31,11 @@ WASM_TEST_ENV := CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-ru
 WASM_BROWSER_ENV := WASM_BINDGEN_USE_BROWSER=1 CHROMEDRIVER=/usr/bin/chromedriver \
                     WASM_BINDGEN_TEST_WEBDRIVER_JSON=$(CURDIR)/webdriver.json
 
-.PHONY: help setup setup-build demo pkg test extension bench \
+.PHONY: help setup setup-build demo pkg test eval extension bench \
         test-fmt test-clippy test-native test-wasm-node test-wasm-browser test-js test-browser
 
 help:
-	@sed -n '3,9p' Makefile | sed 's/^# \{0,1\}//'
+	@sed -n '3,10p' Makefile | sed 's/^# \{0,1\}//'
 
 setup:
 	@scripts/setup.sh all
@@ -96,6 +99,11 @@ test-js:
 test-browser:
 	@test -f pkg/saring.js || { echo "error: pkg/ not built: run make pkg"; exit 1; }
 	node --test --test-reporter=spec --test-concurrency=1 tests/browser/*.test.mjs
+
+eval:
+	@ls $(EVAL_DATA)/*.jsonl >/dev/null 2>&1 || \
+	  { echo "make eval: no *.jsonl in $(EVAL_DATA) (set EVAL_DATA=folder)"; exit 1; }
+	cargo run --release --quiet -- eval $(EVAL_DATA)/*.jsonl
 
 extension:
 	@echo "make extension: not built yet (the parents' extension is its own issue)"; exit 1
