@@ -16,13 +16,18 @@ use crate::normalize::{evasion, Folded, IN_HASHTAG};
 use crate::scan::{Candidate, Scanner, WILDCARD};
 use crate::vocab::Category;
 
-/// Prefixes a `word` term may carry: Indonesian verb and noun prefixes.
-const PREFIXES: &[&str] = &["di", "ke", "se", "nge", "ng", "ny", "ku", "kau"];
+/// Prefixes a `word` term may carry: Indonesian verb and noun prefixes (`di-`, `nge-`,
+/// `me-`/`men-`/`meng-`, `pe-`/`pen-`, `ber-`, `ter-`), in the forms they take before a stem.
+const PREFIXES: &[&str] = &[
+    "di", "ke", "se", "nge", "ng", "ny", "ku", "kau", "me", "mem", "men", "meng", "meny", "pe",
+    "pem", "pen", "peng", "peny", "ber", "be", "ter", "dike", "diper", "memper",
+];
 
-/// Suffixes a `word` term may carry: Indonesian particles and possessives, English inflections.
+/// Suffixes a `word` term may carry: Indonesian particles, possessives and suffixes, English
+/// inflections.
 const SUFFIXES: &[&str] = &[
-    "nya", "lah", "kah", "mu", "ku", "lu", "lo", "in", "an", "i", "kan", "s", "es", "ed", "er",
-    "ers", "ing", "in", "y", "z",
+    "nya", "lah", "kah", "mu", "ku", "lu", "lo", "in", "an", "i", "kan", "isme", "s", "es", "ed",
+    "er", "ers", "ing", "y", "z",
 ];
 
 /// Words after which a dual-use word is an insult: `dasar anjing`, `kayak monyet`, `you pig`.
@@ -79,6 +84,21 @@ impl Judge {
         out: &mut Vec<Hit>,
     ) {
         let text = folded.text.as_bytes();
+        // Words holding a dual-use term: a row of them (`monyet babi anjing`) is name-calling.
+        let mut dual_words: Vec<Range<usize>> = candidates
+            .iter()
+            .filter(|c| {
+                scanner
+                    .pattern(c.pattern)
+                    .owners
+                    .iter()
+                    .any(|o| entries[o.entry as usize].term.mode == MatchMode::DualUse)
+            })
+            .map(|c| word_around(text, c.folded.start, c.folded.end))
+            .filter(|w| !w.is_empty())
+            .collect();
+        dual_words.sort_by_key(|w| w.start);
+        dual_words.dedup();
         for candidate in candidates {
             let Range { start, end } = candidate.folded.clone();
             let word = word_around(text, start, end);
@@ -91,6 +111,7 @@ impl Judge {
                 folded,
                 word: word.clone(),
                 span: start..end,
+                dual_words: &dual_words,
             };
             // Cheap tests first: most candidates are short forms inside longer words, which the
             // match mode rejects before any lookup of allowed words.
@@ -117,9 +138,13 @@ impl Judge {
                     }
             });
             if let Some(owner) = owner {
-                if !self.is_allowed(text, word) {
+                if !self.is_allowed(text, word.clone()) {
+                    // An affixed word (`mendungukan`) is highlighted whole; a term inside a
+                    // longer word or hashtag (`motherfucker`, `#dasarbangsat`) just the term.
+                    let affixed = entries[owner.entry as usize].term.mode != MatchMode::Anywhere
+                        && !in_hashtag;
                     out.push(Hit {
-                        folded: start..end,
+                        folded: if affixed { word } else { start..end },
                         entry: owner.entry,
                         form: owner.form,
                     });
@@ -152,9 +177,27 @@ struct Context<'a> {
     word: Range<usize>,
     /// The candidate, in folded bytes.
     span: Range<usize>,
+    /// Every word holding a dual-use term, sorted.
+    dual_words: &'a [Range<usize>],
 }
 
 impl Context<'_> {
+    /// True when the word before or after this one also holds a dual-use term.
+    fn next_to_another_dual_use_word(&self) -> bool {
+        let position = self
+            .dual_words
+            .partition_point(|w| w.start < self.word.start);
+        let before = position
+            .checked_sub(1)
+            .and_then(|i| self.dual_words.get(i))
+            .is_some_and(|w| w.end + 1 == self.word.start);
+        let after = self
+            .dual_words
+            .get(position + usize::from(self.dual_words.get(position) == Some(&self.word)))
+            .is_some_and(|w| self.word.end + 1 == w.start);
+        before || after
+    }
+
     fn previous_word(&self) -> &[u8] {
         let text = self.folded.text.as_bytes();
         if self.word.start < 2 {
@@ -247,7 +290,9 @@ fn dual_use_hit(
     if threat {
         return false;
     }
-    is_one_of(context.previous_word(), INSULT_MARKERS) || context.is_exclamation()
+    is_one_of(context.previous_word(), INSULT_MARKERS)
+        || context.is_exclamation()
+        || context.next_to_another_dual_use_word()
 }
 
 /// Whether a letter typed `typed` times fits a term letter written `needed` times. A double
