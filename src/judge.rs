@@ -105,6 +105,10 @@ impl Judge {
             let prefix = &text[word.start..start];
             let suffix = &text[end..word.end];
             let in_hashtag = folded.origin[start].flags & IN_HASHTAG != 0;
+            if in_hashtag && is_handle(original, folded, word.start) {
+                // `@ItsFoodPorn` names an account; the person typing did not choose it.
+                continue;
+            }
             let pattern = scanner.pattern(candidate.pattern);
             let context = Context {
                 original,
@@ -293,6 +297,12 @@ fn dual_use_hit(
     is_one_of(context.previous_word(), INSULT_MARKERS)
         || context.is_exclamation()
         || context.next_to_another_dual_use_word()
+}
+
+/// True when the folded word starting at `word_start` was typed as an `@handle`.
+fn is_handle(original: &str, folded: &Folded, word_start: usize) -> bool {
+    let start = folded.origin[word_start].start as usize;
+    original[..start].ends_with('@')
 }
 
 /// Whether a letter typed `typed` times fits a term letter written `needed` times. A double
