@@ -960,8 +960,14 @@ impl Folder<'_> {
             return;
         }
         let joinable = self.split.count > 0 && space.is_some() && {
-            let gap = &self.input.as_bytes()[self.split.prev_end..o.start as usize];
-            (1..=3).contains(&gap.len()) && gap.iter().all(|b| b" .-_,/*~".contains(b))
+            // 1-3 separators; invisible characters in the gap do not count (`k\u{200B}.o.n.t.o.l`).
+            // Each gap is read once, so this stays linear.
+            let gap = &self.input[self.split.prev_end..o.start as usize];
+            let mut separators = 0;
+            gap.chars().all(|c| {
+                separators += usize::from(!is_invisible(c));
+                is_invisible(c) || (separators <= 3 && " .-_,/*~".contains(c))
+            }) && separators >= 1
         };
         if !joinable {
             self.close_split();
@@ -1079,6 +1085,16 @@ mod tests {
         ("split underscores spaced", "f _ u _ c _ k", "fuck"),
         ("split mixed", "a. n-j_i n,g", "anjing"),
         ("split leet", "4 n j 1 n g", "anjing"),
+        (
+            "split across invisibles",
+            "k\u{200B}.o.\u{2060}n. \u{FEFF}t.o.l",
+            "kontol",
+        ),
+        (
+            "split gap too wide with invisibles",
+            "a\u{200B}....n.j",
+            "a n j",
+        ),
         (
             "split in sentence",
             "dasar a n j i n g lu",
