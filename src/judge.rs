@@ -54,6 +54,8 @@ pub(crate) struct Judge {
     allowed: HashSet<Box<[u8]>>,
     /// Whether any allowed entry is a two-word phrase (`cum laude`).
     allowed_phrases: bool,
+    /// The longest allowed entry, in bytes: a longer word (or phrase) is never looked up.
+    longest_allowed: usize,
 }
 
 /// A lexicon hit in the folded text.
@@ -69,6 +71,7 @@ impl Judge {
     pub fn allow(&mut self, folded: &str) {
         if !folded.is_empty() {
             self.allowed_phrases |= folded.contains(' ');
+            self.longest_allowed = self.longest_allowed.max(folded.len());
             self.allowed.insert(folded.as_bytes().into());
         }
     }
@@ -84,6 +87,7 @@ impl Judge {
         out: &mut Vec<Hit>,
     ) {
         let text = folded.text.as_bytes();
+        let mut words = WordFinder::new(text);
         // Words holding a dual-use term: a row of them (`monyet babi anjing`) is name-calling.
         let mut dual_words: Vec<Range<usize>> = candidates
             .iter()
@@ -94,14 +98,14 @@ impl Judge {
                     .iter()
                     .any(|o| entries[o.entry as usize].term.mode == MatchMode::DualUse)
             })
-            .map(|c| word_around(text, c.folded.start, c.folded.end))
+            .map(|c| words.around(c.folded.clone()))
             .filter(|w| !w.is_empty())
             .collect();
         dual_words.sort_by_key(|w| w.start);
         dual_words.dedup();
         for candidate in candidates {
             let Range { start, end } = candidate.folded.clone();
-            let word = word_around(text, start, end);
+            let word = words.around(start..end);
             let prefix = &text[word.start..start];
             let suffix = &text[end..word.end];
             let in_hashtag = folded.origin[start].flags & IN_HASHTAG != 0;
@@ -160,16 +164,40 @@ impl Judge {
 
 impl Judge {
     /// True when the word, or the word with its neighbour on either side, is allowed.
+    ///
+    /// Looks no further than the longest allowed entry, so that many candidates inside or
+    /// beside one very long word (`kontolkontol…`, a pasted 10 MB line) stay linear.
     fn is_allowed(&self, text: &[u8], word: Range<usize>) -> bool {
+        let longest = self.longest_allowed;
+        if word.len() > longest {
+            return false;
+        }
         if self.allowed.contains(&text[word.clone()]) {
             return true;
         }
         if !self.allowed_phrases {
             return false;
         }
-        let with_previous = word_around(text, word.start.saturating_sub(1), word.end);
-        let with_next = word_around(text, word.start, (word.end + 1).min(text.len()));
-        self.allowed.contains(&text[with_previous]) || self.allowed.contains(&text[with_next])
+        // The word with its neighbour, when the pair is short enough to be allowed.
+        let room = longest - word.len();
+        let with_previous = (word.start >= 2).then(|| {
+            let space = word.start - 1;
+            let from = space.saturating_sub(room);
+            let start = text[from..space].iter().rposition(|&b| b == b' ');
+            start.map(|i| from + i + 1).or((from == 0).then_some(0))
+        });
+        let with_next = (word.end + 1 < text.len()).then(|| {
+            let from = word.end + 1;
+            let to = (from + room).min(text.len());
+            let end = text[from..to].iter().position(|&b| b == b' ');
+            end.map(|i| from + i).or((to == text.len()).then_some(to))
+        });
+        with_previous
+            .flatten()
+            .is_some_and(|start| self.allowed.contains(&text[start..word.end]))
+            || with_next
+                .flatten()
+                .is_some_and(|end| self.allowed.contains(&text[word.start..end]))
     }
 }
 
@@ -310,6 +338,34 @@ fn is_handle(original: &str, folded: &Folded, word_start: usize) -> bool {
 /// match exactly; three or more is stretching (`anjiiing`) and fits any shorter run.
 fn runs_fit(typed: u16, needed: u16) -> bool {
     typed == needed || (typed >= 3 && typed >= needed)
+}
+
+/// Finds the whole words touched by a candidate, remembering the last word found: the
+/// candidates come in text order, so many of them inside one long word (`kontolkontol…`) cost
+/// one scan of it, not one each (which was quadratic).
+struct WordFinder<'t> {
+    text: &'t [u8],
+    last: Range<usize>,
+}
+
+impl<'t> WordFinder<'t> {
+    fn new(text: &'t [u8]) -> Self {
+        WordFinder { text, last: 0..0 }
+    }
+
+    /// The word holding the (non-space) byte at `i`.
+    fn word_at(&mut self, i: usize) -> Range<usize> {
+        if !(self.last.start <= i && i < self.last.end) {
+            self.last = word_around(self.text, i, i + 1);
+        }
+        self.last.clone()
+    }
+
+    /// The whole words touched by `span` (never empty, never starting or ending on a space).
+    fn around(&mut self, span: Range<usize>) -> Range<usize> {
+        let start = self.word_at(span.start).start;
+        start..self.word_at(span.end - 1).end
+    }
 }
 
 /// The whole words touched by `start..end` in the folded text.
