@@ -337,6 +337,7 @@ function machine() {
 
 async function main() {
   const started = Date.now();
+  const loadBefore = os.loadavg()[0];
   fs.mkdirSync(outDir, { recursive: true });
   ensureNodeModules();
   ensurePkg();
@@ -425,7 +426,7 @@ async function main() {
   const md = [
     `## Benchmarks`,
     ``,
-    `Measured ${date} on ${m.nproc} × ${m.cpu} (\`nproc\` = ${m.nproc}), Node ${m.node}, ${m.rustc}, with \`make bench\` (\`node bench/run.mjs\`), in ${Math.round((Date.now() - started) / 1000)} s.`,
+    `Measured ${date} on ${m.nproc} × ${m.cpu} (\`nproc\` = ${m.nproc}), Node ${m.node}, ${m.rustc}, with \`make bench\` (\`node bench/run.mjs\`), in ${Math.round((Date.now() - started) / 1000)} s; 1-minute load average ${loadBefore.toFixed(1)} at the start, ${os.loadavg()[0].toFixed(1)} at the end (figures move with other work on the machine).`,
     ``,
     table({ results, nativeRes, chromium, size, workload }),
     ``,
