@@ -12,7 +12,7 @@ use std::collections::HashSet;
 use std::ops::Range;
 
 use crate::lexicon::{Entry, MatchMode};
-use crate::normalize::{evasion, Folded, IN_HASHTAG};
+use crate::normalize::{evasion, is_invisible, Folded, IN_HASHTAG};
 use crate::scan::{Candidate, Scanner, WILDCARD};
 use crate::vocab::Category;
 
@@ -278,12 +278,14 @@ impl Context<'_> {
         let origin = &self.folded.origin;
         let before = &self.original[..origin[self.span.start].start as usize];
         let after = &self.original[origin[self.span.end - 1].end as usize..];
+        // Invisible characters count as nothing (`\u{200B}Anjing\u{200B}!` still shouts).
+        let blank = |c: char| c.is_whitespace() || is_invisible(c);
         let opens_sentence = before
-            .trim_end()
+            .trim_end_matches(blank)
             .chars()
             .next_back()
             .is_none_or(|c| matches!(c, '.' | '!' | '?' | '\n' | '"' | '“' | ':' | '(' | '-'));
-        opens_sentence && after.trim_start().starts_with('!')
+        opens_sentence && after.trim_start_matches(blank).starts_with('!')
     }
 }
 
