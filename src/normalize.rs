@@ -529,8 +529,10 @@ impl Folder<'_> {
         end
     }
 
+    /// Whether the next visible character starts a word (`#\u{200B}dasar` is still a hashtag).
+    /// Linear: the invisible run skipped here follows one `#`/`@` and ends at a visible char.
     fn next_is_word_char(&self, i: usize) -> bool {
-        match self.input[i..].chars().next() {
+        match self.input[i..].chars().find(|&c| !is_invisible(c)) {
             Some(c) if c.is_ascii() => c.is_ascii_alphanumeric(),
             Some(c) => c.is_alphanumeric(),
             None => false,
@@ -1121,6 +1123,7 @@ mod tests {
         ("mask only stars", "*** ok", "ok"),
         ("mask edges", "*note*", "note"),
         ("hashtag", "#DasarBangsat", "dasarbangsat"),
+        ("hashtag after invisible", "#\u{200B}Dasar\u{200B}Bangsat", "dasarbangsat"),
         ("handle", "@budi_santoso halo", "budi santoso halo"),
         ("email", "budi@mail.com", "budi mail com"),
         (
@@ -1247,6 +1250,7 @@ mod tests {
         ("mask", "f*ck", "*", MASKING),
         ("reduplication", "anjing2", "g", REDUPLICATION),
         ("hashtag", "#dasar", "dasar", IN_HASHTAG),
+        ("hashtag after invisible", "#\u{2060}dasar", "dasar", IN_HASHTAG),
     ];
 
     #[test]
