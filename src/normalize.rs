@@ -1123,7 +1123,11 @@ mod tests {
         ("mask only stars", "*** ok", "ok"),
         ("mask edges", "*note*", "note"),
         ("hashtag", "#DasarBangsat", "dasarbangsat"),
-        ("hashtag after invisible", "#\u{200B}Dasar\u{200B}Bangsat", "dasarbangsat"),
+        (
+            "hashtag after invisible",
+            "#\u{200B}Dasar\u{200B}Bangsat",
+            "dasarbangsat",
+        ),
         ("handle", "@budi_santoso halo", "budi santoso halo"),
         ("email", "budi@mail.com", "budi mail com"),
         (
@@ -1250,7 +1254,12 @@ mod tests {
         ("mask", "f*ck", "*", MASKING),
         ("reduplication", "anjing2", "g", REDUPLICATION),
         ("hashtag", "#dasar", "dasar", IN_HASHTAG),
-        ("hashtag after invisible", "#\u{2060}dasar", "dasar", IN_HASHTAG),
+        (
+            "hashtag after invisible",
+            "#\u{2060}dasar",
+            "dasar",
+            IN_HASHTAG,
+        ),
     ];
 
     #[test]
