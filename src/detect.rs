@@ -219,6 +219,20 @@ const C_OPEN: u8 = 5;
 const C_AT: u8 = 6;
 const C_B: u8 = 7;
 
+/// [`CLASS`] without the frequent bytes (spaces, brackets, `b`) that the first pass of
+/// [`Seen::of`] leaves to its rolling window.
+const RARE: [u8; 256] = {
+    let mut t = CLASS;
+    t[b' ' as usize] = 0;
+    t[b'\t' as usize] = 0;
+    t[b'(' as usize] = 0;
+    t[b'[' as usize] = 0;
+    t[b'{' as usize] = 0;
+    t[b'b' as usize] = 0;
+    t[b'B' as usize] = 0;
+    t
+};
+
 const CLASS: [u8; 256] = {
     let mut t = [0u8; 256];
     let mut c = b'0';
@@ -239,6 +253,32 @@ const CLASS: [u8; 256] = {
     t
 };
 
+/// The flags a `:`, `.` or `@` at `i` sets (`k`: its class).
+#[cold]
+fn rare_trigger(b: &[u8], i: usize, k: u8) -> u8 {
+    let mut flags = 0;
+    match k {
+        C_COLON => {
+            if eq_ic(b, i + 1, b"//") {
+                flags |= URL;
+            }
+        }
+        C_DOT => {
+            let prev = if i > 0 { b[i - 1] } else { 0 };
+            if byte_at(b, i + 1).is_ascii_alphanumeric()
+                || matches!(prev, b' ' | b'\t' | b'(' | b'[' | b'{')
+            {
+                flags |= SEPARATOR;
+            }
+            if i >= 3 && eq_ic(b, i - 3, b"www") {
+                flags |= URL;
+            }
+        }
+        _ => flags |= AT,
+    }
+    flags
+}
+
 /// What one pass over the text saw: which triggers occur, and how many ASCII digits.
 struct Seen {
     flags: u8,
@@ -247,6 +287,34 @@ struct Seen {
 
 impl Seen {
     fn of(b: &[u8]) -> Seen {
+        // A first pass branches only on rare bytes; spaces would cost a mispredicted branch
+        // per word. It keeps the last bytes (ASCII-lowercased) in `w` and notes whether a
+        // spelled-out trigger may be there; only then the exact pass runs.
+        let (mut flags, mut digits) = (0u8, 0usize);
+        let (mut w, mut maybe) = (0u32, false);
+        for (i, &c) in b.iter().enumerate() {
+            w = w << 8 | u32::from(c | 0x20);
+            let w3 = w & 0xFF_FFFF;
+            maybe |= (w3 == u32::from_be_bytes(*b"\0dot"))
+                | (w == u32::from_be_bytes(*b"itik"))
+                | (w == u32::from_be_bytes(*b" at "))
+                | (w3 == u32::from_be_bytes(*b"\0(at"))
+                | (w3 == u32::from_be_bytes(*b"\0{at"))
+                | (w == u32::from_be_bytes(*b"blok"));
+            let k = RARE[c as usize];
+            if k == C_DIGIT {
+                digits += 1;
+            } else if k != 0 {
+                flags |= rare_trigger(b, i, k);
+            }
+        }
+        if maybe {
+            return Seen::exact(b);
+        }
+        Seen { flags, digits }
+    }
+
+    fn exact(b: &[u8]) -> Seen {
         let (mut flags, mut digits) = (0u8, 0usize);
         for (i, &c) in b.iter().enumerate() {
             match CLASS[c as usize] {
