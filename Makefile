@@ -94,11 +94,11 @@ test-wasm-browser:
 
 test-js:
 	@test -f pkg/saring.js || { echo "error: pkg/ not built: run make pkg"; exit 1; }
-	node --test --test-reporter=spec tests/js/*.test.mjs
+	node --test --test-reporter=spec --test-timeout=120000 tests/js/*.test.mjs
 
 test-browser:
 	@test -f pkg/saring.js || { echo "error: pkg/ not built: run make pkg"; exit 1; }
-	node --test --test-reporter=spec --test-concurrency=1 tests/browser/*.test.mjs
+	node --test --test-reporter=spec --test-concurrency=1 --test-timeout=180000 tests/browser/*.test.mjs
 
 eval:
 	@ls $(EVAL_DATA)/*.jsonl >/dev/null 2>&1 || \
