@@ -103,7 +103,8 @@ test-browser:
 eval:
 	@ls $(EVAL_DATA)/*.jsonl >/dev/null 2>&1 || \
 	  { echo "make eval: no *.jsonl in $(EVAL_DATA) (set EVAL_DATA=folder)"; exit 1; }
-	cargo run --release --quiet -- eval $(EVAL_DATA)/*.jsonl
+	cargo run --release --quiet -- eval --intended tests/words/intended.txt $(EVAL_DATA)/*.jsonl \
+	  $(wildcard $(EVAL_DATA)/../traps/*) $(EVAL_DATA)/../lexicon-sources/id-kata-kasar/whitelist.json
 
 extension:
 	@echo "make extension: not built yet (the parents' extension is its own issue)"; exit 1

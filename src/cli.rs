@@ -53,10 +53,15 @@ struct EvalArgs {
     /// List this many misses and false flags per file.
     #[arg(long, value_name = "N", default_value_t = 0)]
     errors: usize,
-    /// Treat each file as a word list (every line or JSON array item checked alone; for .tsv
-    /// files the first column, after the header) and report the share flagged.
+    /// Treat every file as a word list. Without it, `.jsonl` files are labeled sets and any
+    /// other file is a word list: every line (JSON array item; `.tsv`: the `word` or `term`
+    /// column) checked alone, reporting the share flagged.
     #[arg(long)]
     words: bool,
+    /// Words flagged on purpose (one per line): word-list rows also report the share flagged
+    /// that is not listed here.
+    #[arg(long, value_name = "FILE")]
+    intended: Option<PathBuf>,
     /// Labeled .jsonl files, or word lists with --words.
     #[arg(required = true, value_name = "FILE")]
     files: Vec<PathBuf>,
@@ -262,18 +267,25 @@ fn ratio(part: usize, whole: usize) -> f64 {
 }
 
 fn eval(filter: &Filter, args: &EvalArgs) -> Result<(), Failure> {
+    let intended: std::collections::HashSet<String> = match &args.intended {
+        Some(path) => read_file(path)?
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .map(str::to_lowercase)
+            .collect(),
+        None => Default::default(),
+    };
     let stdout = io::stdout();
     let mut out = stdout.lock();
-    if args.words {
-        writeln!(out, "| word list | words | flagged | share |")?;
-        writeln!(out, "|---|---:|---:|---:|")?;
-    } else {
-        writeln!(
-            out,
-            "| set | texts | TP | FP | FN | TN | precision | recall | F1 |"
-        )?;
-        writeln!(out, "|---|---:|---:|---:|---:|---:|---:|---:|---:|")?;
-    }
+    writeln!(
+        out,
+        "| set | texts | TP | FP | FN | TN | precision | recall | F1 | flagged | not intended |"
+    )?;
+    writeln!(
+        out,
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+    )?;
     let mut listings = String::new();
     for path in &args.files {
         let text = read_file(path)?;
@@ -281,23 +293,32 @@ fn eval(filter: &Filter, args: &EvalArgs) -> Result<(), Failure> {
             || path.display().to_string(),
             |n| n.to_string_lossy().into_owned(),
         );
-        if args.words {
+        let labeled = !args.words && path.extension().is_some_and(|e| e == "jsonl");
+        if !labeled {
             let words = word_list(path, &text)?;
             let flagged: Vec<&str> = words
                 .iter()
                 .map(String::as_str)
                 .filter(|w| filter.check(w).action != Action::Allow)
                 .collect();
+            let unintended: Vec<&str> = flagged
+                .iter()
+                .copied()
+                .filter(|w| !intended.contains(&w.to_lowercase()))
+                .collect();
+            let share = |count: usize| 100.0 * ratio(count, words.len());
             writeln!(
                 out,
-                "| {name} | {} | {} | {:.2}% |",
+                "| {name} | {} | | | | | | | | {} ({:.2}%) | {} ({:.2}%) |",
                 words.len(),
                 flagged.len(),
-                100.0 * ratio(flagged.len(), words.len())
+                share(flagged.len()),
+                unintended.len(),
+                share(unintended.len()),
             )?;
-            if args.errors > 0 && !flagged.is_empty() {
-                listings.push_str(&format!("\n{name}: flagged\n"));
-                for word in flagged.iter().take(args.errors) {
+            if args.errors > 0 && !unintended.is_empty() {
+                listings.push_str(&format!("\n{name}: flagged, not intended\n"));
+                for word in unintended.iter().take(args.errors) {
                     listings.push_str(&format!("  {word}\t{}\n", explain(filter, word)));
                 }
             }
@@ -339,7 +360,7 @@ fn eval(filter: &Filter, args: &EvalArgs) -> Result<(), Failure> {
             + confusion.true_negative;
         writeln!(
             out,
-            "| {name} | {total} | {} | {} | {} | {} | {:.3} | {:.3} | {:.3} |",
+            "| {name} | {total} | {} | {} | {} | {} | {:.3} | {:.3} | {:.3} | | |",
             confusion.true_positive,
             confusion.false_positive,
             confusion.false_negative,

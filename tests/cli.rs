@@ -148,14 +148,22 @@ fn eval_reports_precision_recall_f1() {
     let report = String::from_utf8(output.stdout).unwrap();
     // 1 true positive, 1 false positive, 1 miss, 1 true negative.
     assert!(
-        report.contains("| set.jsonl | 4 | 1 | 1 | 1 | 1 | 0.500 | 0.500 | 0.500 |"),
+        report.contains("| set.jsonl | 4 | 1 | 1 | 1 | 1 | 0.500 | 0.500 | 0.500 | | |"),
         "{report}"
     );
     let words = temp_file("words.txt", "pantai\nkontol\nsantai\nmasuk\n");
-    let output = run(&["eval", "--words", words.to_str().unwrap()], b"");
+    let output = run(&["eval", words.to_str().unwrap()], b"");
     let report = String::from_utf8(output.stdout).unwrap();
     assert!(
-        report.contains("| words.txt | 4 | 1 | 25.00% |"),
+        report.contains("| words.txt | 4 | | | | | | | | 1 (25.00%) | 1 (25.00%) |"),
+        "{report}"
+    );
+    let intended = temp_file("intended.txt", "# on purpose\nKontol\n");
+    let (words, intended) = (words.to_str().unwrap(), intended.to_str().unwrap());
+    let output = run(&["eval", "--words", words, "--intended", intended], b"");
+    let report = String::from_utf8(output.stdout).unwrap();
+    assert!(
+        report.contains("| words.txt | 4 | | | | | | | | 1 (25.00%) | 0 (0.00%) |"),
         "{report}"
     );
 }
