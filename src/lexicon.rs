@@ -199,6 +199,17 @@ pub(crate) fn parse_terms(
                 format!("the form {long:?} is longer than {MAX_FORM_BYTES} bytes"),
             ));
         }
+        // Caught here, not only when the filter is built, so the message names the line.
+        if let Some(bare) = forms
+            .iter()
+            .find(|form| !form.chars().any(char::is_alphanumeric))
+        {
+            return Err(BuildError::lexicon(
+                source,
+                number,
+                format!("the form {bare:?} has no letters or digits"),
+            ));
+        }
         let column = |i: usize| columns.get(i).copied().filter(|c| !c.is_empty());
         let wrap = |error: UnknownValue| BuildError::lexicon(source, number, error.to_string());
         let category = column(1)
@@ -279,6 +290,11 @@ mod tests {
             "empty forms",
             "|\tinsult\n",
             Some("terms.txt:1: the term is empty"),
+        ),
+        (
+            "no letters",
+            "ok\nkata|!!!\tinsult\n",
+            Some("terms.txt:2: the form \"!!!\" has no letters or digits"),
         ),
     ];
 
