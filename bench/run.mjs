@@ -330,7 +330,13 @@ function machine() {
   try {
     rustc = execFileSync("rustc", ["--version"]).toString().trim();
   } catch {}
-  return { cpu, nproc: os.availableParallelism?.() ?? os.cpus().length, node: process.version, rustc };
+  let commit = "unknown commit";
+  try {
+    commit = execFileSync("git", ["rev-parse", "--short", "HEAD"], { cwd: root }).toString().trim();
+    const dirty = execFileSync("git", ["status", "--porcelain", "--", "src", "Cargo.toml", "Cargo.lock"], { cwd: root }).toString();
+    if (dirty.trim()) commit += " with uncommitted changes in src/ or Cargo.*";
+  } catch {}
+  return { cpu, nproc: os.availableParallelism?.() ?? os.cpus().length, node: process.version, rustc, commit };
 }
 
 // ── main ────────────────────────────────────────────────────────────────────────────────
@@ -426,7 +432,7 @@ async function main() {
   const md = [
     `## Benchmarks`,
     ``,
-    `Measured ${date} on ${m.nproc} × ${m.cpu} (\`nproc\` = ${m.nproc}), Node ${m.node}, ${m.rustc}, with \`make bench\` (\`node bench/run.mjs\`), in ${Math.round((Date.now() - started) / 1000)} s; 1-minute load average ${loadBefore.toFixed(1)} at the start, ${os.loadavg()[0].toFixed(1)} at the end (figures move with other work on the machine).`,
+    `Measured ${date} at ${m.commit} on ${m.nproc} × ${m.cpu} (\`nproc\` = ${m.nproc}), Node ${m.node}, ${m.rustc}, with \`make bench\` (\`node bench/run.mjs\`), in ${Math.round((Date.now() - started) / 1000)} s; 1-minute load average ${loadBefore.toFixed(1)} at the start, ${os.loadavg()[0].toFixed(1)} at the end (figures move with other work on the machine).`,
     ``,
     table({ results, nativeRes, chromium, size, workload }),
     ``,
