@@ -1,0 +1,468 @@
+//! Hostile input: huge lines, pathological repetitions, control characters, broken UTF-8 and
+//! broken flag files, through the library and through the `saring` binary. Every case must
+//! finish with a sane answer; none asserts a time (the machines are noisy), but each prints how
+//! long it took (`cargo test --test hostile -- --nocapture`), so a regression to quadratic time
+//! shows as a case that runs for minutes.
+//!
+//! The crash inputs the fuzzers found live in `tests/regressions/<target>/`, one file per input,
+//! named after the bug; [`regressions_replay`] runs each through its target's checks.
+
+use std::io::Write;
+use std::path::Path;
+use std::process::{Command, Output, Stdio};
+use std::time::Instant;
+
+use saring::normalize::normalize;
+use saring::{Action, Filter, Language, Term};
+
+#[path = "../fuzz/invariants.rs"]
+mod invariants;
+
+const MB: usize = 1 << 20;
+
+/// Repeats `unit` until the text is at least `bytes` long.
+fn fill(unit: &str, bytes: usize) -> String {
+    unit.repeat(bytes.div_ceil(unit.len()))
+}
+
+/// What a hostile text must give.
+#[derive(Debug)]
+enum Expect {
+    /// No match at all.
+    Clean,
+    /// This action, with at least this many matches, every one of this term.
+    Hits(Action, usize, &'static str),
+}
+
+/// `(name, text, expected)`: each text is built when the test runs.
+fn library_cases() -> Vec<(&'static str, String, Expect)> {
+    use Expect::{Clean, Hits};
+    let mut marks = String::from("a");
+    marks.extend(std::iter::repeat_n('\u{301}', 100_000));
+    let mut zalgo_word = String::new();
+    for c in "kontol".chars() {
+        zalgo_word.push(c);
+        zalgo_word.extend(std::iter::repeat_n('\u{334}', 20_000));
+    }
+    vec![
+        ("2 MB without a space", fill("abcdefghij", 2 * MB), Clean),
+        (
+            "10 MB with a hit at the very end",
+            fill("selamat pagi ", 10 * MB) + "dasar anjing lu",
+            Hits(Action::Block, 1, "anjing"),
+        ),
+        ("a b a b … (1 MB)", fill("a b ", MB), Clean),
+        ("a.b.a.b. … (1 MB)", fill("a.b.", MB), Clean),
+        ("1 MB of zero-width spaces", fill("\u{200B}", MB), Clean),
+        (
+            "zero-width runs between letters",
+            fill("a\u{200B}\u{200C}\u{200D}", MB),
+            Clean,
+        ),
+        ("one letter and 100,000 combining marks", marks, Clean),
+        (
+            "kontol with 20,000 marks on each letter",
+            zalgo_word,
+            Hits(Action::Block, 1, "kontol"),
+        ),
+        (
+            "k.o.n.t.o.l. repeated (1 MB)",
+            fill("k.o.n.t.o.l.", MB),
+            Hits(Action::Block, 1, "kontol"),
+        ),
+        (
+            "k.o.n.t.o.l. with spaces repeated (1 MB)",
+            fill("k.o.n.t.o.l. ", MB),
+            Hits(Action::Block, 1, "kontol"),
+        ),
+        (
+            "kontol glued repeated (1 MB)",
+            fill("kontol", MB),
+            Hits(Action::Block, 1, "kontol"),
+        ),
+        (
+            "kontol spaced repeated (1 MB)",
+            fill("kontol ", MB),
+            Hits(Action::Block, 100_000, "kontol"),
+        ),
+        (
+            "dasar anjing lu repeated (1 MB)",
+            fill("dasar anjing lu ", MB),
+            Hits(Action::Block, 50_000, "anjing"),
+        ),
+        (
+            "4nj1ng leet glued repeated (1 MB)",
+            fill("dasar4nj1ng", MB),
+            Clean,
+        ),
+        ("f* repeated (1 MB)", fill("f*", MB), Clean),
+        // One word of masked letters: its first four read as `f*ck`.
+        (
+            "f*ck repeated glued (1 MB)",
+            fill("f*ck", MB),
+            Hits(Action::Block, 1, "fuck"),
+        ),
+        (
+            "f*ck spaced repeated (1 MB)",
+            fill("f*ck ", MB),
+            Hits(Action::Block, 100_000, "fuck"),
+        ),
+        ("@ run (1 MB)", fill("@", MB), Clean),
+        ("a@ run (1 MB)", fill("a@", MB), Clean),
+        ("# run (1 MB)", fill("#", MB), Clean),
+        // `a#a#…` is a hashtag of `a` and masks: `a#a#` reads as a masked `anal`.
+        (
+            "#a run (1 MB)",
+            fill("#a", MB),
+            Hits(Action::Block, 1, "anal"),
+        ),
+        ("digit run (1 MB)", fill("0123456789", MB), Clean),
+        // `08 12 08 12 08 12` is a spaced-out mobile number, again and again.
+        (
+            "digit groups (1 MB)",
+            fill("08 12 ", MB),
+            Hits(Action::Warn, 50_000, "phone-number"),
+        ),
+        ("dots and digits (1 MB)", fill("0.", MB), Clean),
+        (
+            "http:// repeated (1 MB)",
+            fill("http://", MB),
+            Hits(Action::Allow, 1, "url"),
+        ),
+        ("one emoji (1 MB)", fill("🙂", MB), Clean),
+        (
+            "emoji ZWJ sequence (1 MB)",
+            fill("👩\u{200D}👩\u{200D}👧", MB),
+            Clean,
+        ),
+        ("NUL bytes (1 MB)", fill("\0", MB), Clean),
+        (
+            "NUL between words",
+            "dasar\0anjing\0lu".to_owned(),
+            Hits(Action::Block, 1, "anjing"),
+        ),
+        (
+            "NUL inside a word",
+            "kon\0tol".to_owned(),
+            Clean, // NUL is a separator, not an invisible: "kon tol" is two words.
+        ),
+        (
+            "bidi override around an insult",
+            "\u{202E}dasar anjing lu\u{202C}".to_owned(),
+            Hits(Action::Block, 1, "anjing"),
+        ),
+        (
+            "bidi isolates inside a word",
+            "kon\u{2066}to\u{2069}l".to_owned(),
+            Hits(Action::Block, 1, "kontol"),
+        ),
+        (
+            "bidi controls (1 MB)",
+            fill("\u{202E}\u{2066}\u{202C}", MB),
+            Clean,
+        ),
+        (
+            "U+FFFD replacement characters (1 MB)",
+            fill("\u{FFFD}", MB),
+            Clean,
+        ),
+        ("CJK (1 MB)", fill("你好世界", MB), Clean),
+    ]
+}
+
+/// Checks one library case; returns a failure description.
+fn run_library_case(filter: &Filter, name: &str, text: &str, expect: &Expect) -> Option<String> {
+    let started = Instant::now();
+    let (verdict, _) = invariants::check_all(filter, text);
+    invariants::check_folded(text, &normalize(text));
+    eprintln!(
+        "{name}: {} bytes, {} matches, {:.2?} (check + censor + normalize + invariants)",
+        text.len(),
+        verdict.matches.len(),
+        started.elapsed()
+    );
+    let ok = match expect {
+        Expect::Clean => verdict.matches.is_empty(),
+        Expect::Hits(action, at_least, term) => {
+            verdict.action == *action
+                && verdict.matches.len() >= *at_least
+                && verdict.matches.iter().all(|m| m.term == *term)
+        }
+    };
+    (!ok).then(|| {
+        let first: Vec<_> = verdict.matches.iter().take(3).collect();
+        format!(
+            "{name}: expected {expect:?}, got {:?} with {} matches, first {first:?}",
+            verdict.action,
+            verdict.matches.len()
+        )
+    })
+}
+
+#[test]
+fn pathological_lines_finish_with_sane_answers() {
+    let filter = Filter::new();
+    let failures: Vec<String> = library_cases()
+        .iter()
+        .filter_map(|(name, text, expect)| run_library_case(&filter, name, text, expect))
+        .collect();
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// Replays every committed fuzz crash input through the checks of the target that found it:
+/// `check/`, `censor/` and `normalize/` hold raw inputs (the `check` target's first byte picks
+/// the profile), `terms/` holds `terms file NUL allow words NUL text`.
+#[test]
+fn regressions_replay() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/regressions");
+    let mut replayed = 0;
+    for target in ["check", "censor", "normalize", "terms"] {
+        let Ok(dir) = std::fs::read_dir(root.join(target)) else {
+            continue;
+        };
+        for file in dir {
+            let path = file.unwrap().path();
+            if path.extension().is_some_and(|e| e == "md") {
+                continue;
+            }
+            let data = std::fs::read(&path).unwrap();
+            eprintln!("replaying {}", path.display());
+            replay(target, &data);
+            replayed += 1;
+        }
+    }
+    eprintln!("{replayed} regression inputs replayed");
+}
+
+/// What each fuzz target does with one input (mirrors `fuzz/fuzz_targets/*.rs`).
+fn replay(target: &str, data: &[u8]) {
+    match target {
+        "check" => {
+            let Some((&pick, rest)) = data.split_first() else {
+                return;
+            };
+            let profile = [
+                saring::Profile::Child,
+                saring::Profile::Teen,
+                saring::Profile::Adult,
+            ][usize::from(pick) % 3];
+            let filter = Filter::builder().profile(profile).build().unwrap();
+            let text = String::from_utf8_lossy(rest);
+            invariants::check_verdict(&filter, &text, &filter.check(&text));
+        }
+        "censor" => {
+            let filter = Filter::new();
+            let text = String::from_utf8_lossy(data);
+            invariants::check_all(&filter, &text);
+        }
+        "normalize" => {
+            let text = String::from_utf8_lossy(data);
+            invariants::check_folded(&text, &normalize(&text));
+        }
+        "terms" => {
+            let mut parts = data.splitn(3, |&b| b == 0);
+            let mut next =
+                || String::from_utf8_lossy(parts.next().unwrap_or_default()).into_owned();
+            let (terms, allow, text) = (next(), next(), next());
+            let Ok(terms) = Term::parse_file("fuzz.tsv", &terms) else {
+                return;
+            };
+            let built = Filter::builder()
+                .languages([Language::English])
+                .extra_terms(terms)
+                .allow_terms(allow.lines())
+                .build();
+            if let Ok(filter) = built {
+                invariants::check_all(&filter, &text);
+            }
+        }
+        _ => unreachable!("unknown fuzz target {target}"),
+    }
+}
+
+// --- through the command line ---------------------------------------------------------------
+
+fn run(args: &[&str], stdin: Vec<u8>) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_saring"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the saring binary starts");
+    let mut input = child.stdin.take().unwrap();
+    // A run that stops at a bad flag never reads its input: a broken pipe here is fine.
+    let writer = std::thread::spawn(move || {
+        let _ = input.write_all(&stdin);
+    });
+    let output = child.wait_with_output().unwrap();
+    writer.join().unwrap();
+    output
+}
+
+fn temp_file(name: &str, contents: &[u8]) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("saring-hostile-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join(name);
+    std::fs::write(&path, contents).unwrap();
+    path
+}
+
+#[test]
+fn cli_answers_a_10_mb_line() {
+    let line = fill("selamat pagi ", 10 * MB) + "dasar anjing lu";
+    let input = format!("{line}\nkontol\n").into_bytes();
+    for (command, check) in [("check", true), ("censor", false)] {
+        let started = Instant::now();
+        let output = run(&[command], input.clone());
+        eprintln!("cli {command}, 10 MB line: {:.2?}", started.elapsed());
+        assert!(output.status.success(), "{command}: {:?}", output.status);
+        let stdout = String::from_utf8(output.stdout).unwrap();
+        let lines: Vec<&str> = stdout.lines().collect();
+        assert_eq!(lines.len(), 2, "{command}: one answer per line");
+        if check {
+            let at = line.len() - "anjing lu".len();
+            let expected = format!(
+                r#"{{"action":"block","matches":[{{"start":{at},"end":{},"text":"anjing""#,
+                at + "anjing".len()
+            );
+            assert!(lines[0].starts_with(&expected), "{}", &lines[0][..200]);
+            assert!(lines[1].starts_with(r#"{"action":"block""#), "{}", lines[1]);
+        } else {
+            assert_eq!(lines[0].len(), line.len());
+            assert!(lines[0].ends_with("dasar ****** lu"));
+            assert_eq!(lines[1], "******");
+        }
+    }
+}
+
+/// `(name, bytes of one line)`: each not valid UTF-8.
+const INVALID_LINES: &[(&str, &[u8])] = &[
+    ("lone continuation byte", b"\x80"),
+    ("truncated two-byte sequence", b"kontol \xc3"),
+    ("overlong encoding of /", b"\xc0\xaf"),
+    ("UTF-16 surrogate encoded", b"\xed\xa0\x80 anjing"),
+    ("above U+10FFFF", b"\xf4\x90\x80\x80"),
+    ("0xFF", b"dasar \xff anjing lu"),
+];
+
+#[test]
+fn cli_answers_each_invalid_line_with_an_error_and_carries_on() {
+    // Valid and invalid lines alternate; the last invalid line has no newline.
+    let mut input = Vec::new();
+    for (_, bytes) in INVALID_LINES {
+        input.extend_from_slice(b"dasar anjing lu\n");
+        input.extend_from_slice(bytes);
+        input.push(b'\n');
+    }
+    input.extend_from_slice(b"selamat pagi\n\xff");
+    for command in ["check", "censor"] {
+        let output = run(&[command], input.clone());
+        assert!(output.status.success(), "{command}");
+        let stdout = String::from_utf8(output.stdout).unwrap();
+        let lines: Vec<&str> = stdout.lines().collect();
+        assert_eq!(
+            lines.len(),
+            INVALID_LINES.len() * 2 + 2,
+            "{command}: {lines:?}"
+        );
+        for (i, (name, _)) in INVALID_LINES.iter().enumerate() {
+            let (good, bad) = (lines[2 * i], lines[2 * i + 1]);
+            let number = 2 * i + 2;
+            let error = format!(r#"{{"error":"line {number}: not valid UTF-8"#);
+            assert!(bad.starts_with(&error), "{command} {name}: {bad}");
+            let answer = if command == "check" {
+                good.starts_with(r#"{"action":"block""#)
+            } else {
+                good == "dasar ****** lu"
+            };
+            assert!(answer, "{command} {name}: line before answered {good}");
+        }
+        let last = lines[lines.len() - 1];
+        assert!(
+            last.starts_with(r#"{"error":"line 14:"#),
+            "{command}: {last}"
+        );
+    }
+}
+
+/// `(name, terms file contents, what stderr must contain, beyond the file name)`.
+const BAD_TERM_FILES: &[(&str, &[u8], &str)] = &[
+    (
+        "bad severity",
+        b"kampungan\tinsult\t5\n",
+        ":1: unknown severity \"5\"",
+    ),
+    (
+        "bad mode",
+        b"# c\nx\tinsult\t1\tfuzzy\n",
+        ":2: unknown mode \"fuzzy\"",
+    ),
+    (
+        "too many columns",
+        b"x\tinsult\t1\tword\textra\n",
+        ":1: expected at most 4",
+    ),
+    ("empty term", b"ok\n\n|\tinsult\n", ":3: the term is empty"),
+    ("only a tab", b"ok\n\tinsult\n", ":2: the term is empty"),
+    ("term too long", &[b'a'; 300], ":1: the form"),
+    (
+        "no letters at all",
+        b"ok\n!!!\tinsult\t1\n",
+        ":2: the form \"!!!\" has no letters",
+    ),
+    ("not UTF-8", b"ok\n\xff\xfe\tinsult\n", "UTF-8"),
+];
+
+#[test]
+fn cli_rejects_malformed_term_files_naming_file_and_line() {
+    for (i, (name, contents, needle)) in BAD_TERM_FILES.iter().enumerate() {
+        let file_name = format!("bad-{i}.tsv");
+        let path = temp_file(&file_name, contents);
+        let output = run(
+            &["check", "--terms", path.to_str().unwrap()],
+            b"x\n".to_vec(),
+        );
+        let stderr = String::from_utf8(output.stderr).unwrap();
+        assert_eq!(output.status.code(), Some(2), "{name}: {stderr}");
+        assert_eq!(stderr.lines().count(), 1, "{name}: {stderr}");
+        assert!(
+            stderr.contains(&file_name),
+            "{name}: no file name in {stderr}"
+        );
+        assert!(
+            stderr.contains(needle),
+            "{name}: {needle:?} not in {stderr}"
+        );
+        assert!(output.stdout.is_empty(), "{name}: answered anyway");
+    }
+}
+
+/// Flags `tests/cli.rs` does not try: `(flags, what the one-line message must contain)`.
+const BAD_FLAGS: &[(&[&str], &str)] = &[
+    (&["check", "--profile"], "--profile"),
+    (&["check", "--profile", ""], "profile"),
+    (&["check", "--lang", ""], "language"),
+    (&["check", "--lang", "id,,en"], "language"),
+    (&["censor", "--bogus"], "--bogus"),
+    (&["censor", "--profile", "CHILD"], "CHILD"),
+    (&["check", "--allow", "/no/such/allow"], "/no/such/allow"),
+    (&["check", "--terms", "/"], "/"),
+    (&["eval", "--errors", "many", "x.jsonl"], "many"),
+    (&["check", "extra-argument"], "extra-argument"),
+];
+
+#[test]
+fn cli_bad_flags_exit_2_with_one_line() {
+    for (flags, needle) in BAD_FLAGS {
+        let output = run(flags, Vec::new());
+        let stderr = String::from_utf8(output.stderr).unwrap();
+        assert_eq!(output.status.code(), Some(2), "{flags:?}: {stderr}");
+        assert_eq!(stderr.lines().count(), 1, "{flags:?}: {stderr}");
+        assert!(
+            stderr.contains(needle),
+            "{flags:?}: {needle:?} not in {stderr}"
+        );
+        assert!(output.stdout.is_empty(), "{flags:?}");
+    }
+}
