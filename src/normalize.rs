@@ -317,7 +317,7 @@ fn fold_char(c: char) -> Option<(&'static [u8], u16)> {
 }
 
 /// Longest word [`Folder::plain_words`] takes; longer ones take the general path.
-const STAGE: usize = 32;
+const STAGE: usize = 64;
 
 /// Where [`Folder::plain_words`] makes one word (its space and letters) before appending it.
 struct Stage {
@@ -419,18 +419,10 @@ impl Folder<'_> {
             *w = 0;
         };
         loop {
-            let mut e = i;
-            while e < n && bytes[e].is_ascii_alphabetic() {
-                e += 1;
-            }
-            if e - i >= STAGE || e < n && !PLAIN_SEPARATOR[bytes[e] as usize] {
-                flush(self, text, org, &mut w);
-                let ws = self.open_word(i);
-                return self.letters_fast(ws, i);
-            }
-            if w + 1 + (e - i) > STAGE {
+            if w > STAGE / 2 {
                 flush(self, text, org, &mut w);
             }
+            let staged = w;
             let last_end = match w {
                 0 => self.org.last().map(|o| o.end),
                 _ => Some(org[w - 1].end),
@@ -448,25 +440,36 @@ impl Folder<'_> {
             });
             let first = w;
             let flags = if self.hashtag { IN_HASHTAG } else { 0 };
-            for (p, &b) in (i..e).zip(&bytes[i..e]) {
-                let l = b | 0x20;
+            let mut e = i;
+            while e < n && bytes[e].is_ascii_alphabetic() {
+                let l = bytes[e] | 0x20;
                 if w > first && text[w - 1] == l {
                     let m = &mut org[w - 1];
-                    m.end = p as u32 + 1;
+                    m.end = e as u32 + 1;
                     m.run = m.run.saturating_add(1);
                     if m.run >= 3 {
                         m.flags |= evasion::REPETITION;
                     }
+                } else if w == text.len() {
+                    break; // Too long for the stage.
                 } else {
                     text[w] = l;
                     org[w] = Origin {
-                        start: p as u32,
-                        end: p as u32 + 1,
+                        start: e as u32,
+                        end: e as u32 + 1,
                         run: 1,
                         flags,
                     };
                     w += 1;
                 }
+                e += 1;
+            }
+            if e < n && !PLAIN_SEPARATOR[bytes[e] as usize] {
+                // Too long, or the word goes on with something else: the general path.
+                w = staged;
+                flush(self, text, org, &mut w);
+                let ws = self.open_word(i);
+                return self.letters_fast(ws, i);
             }
             // The word is closed: only split-letter tracking is left of `finish_word`.
             if w == first + 1 && org[first].run == 1 || self.split.count > 0 {
