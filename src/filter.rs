@@ -128,7 +128,7 @@ impl FilterBuilder {
         let mut entries = Vec::new();
         for &language in &self.languages {
             let (source, text) = lexicon::builtin(language);
-            entries.extend(lexicon::parse_terms(source, text, true)?);
+            entries.extend(lexicon::parse_terms(source, text, Some(language), true)?);
         }
         for term in self.extra_terms {
             for form in &term.forms {
@@ -139,7 +139,10 @@ impl FilterBuilder {
                     return Err(BuildError::empty_term("extraTerms"));
                 }
             }
-            entries.push(Entry { term });
+            entries.push(Entry {
+                term,
+                language: None,
+            });
         }
         let scanner = Scanner::new(&entries)?;
         let mut judge = Judge::default();

@@ -14,27 +14,53 @@ use std::ops::Range;
 use crate::lexicon::{Entry, MatchMode};
 use crate::normalize::{evasion, is_invisible, Folded, IN_HASHTAG};
 use crate::scan::{Candidate, Scanner, WILDCARD};
-use crate::vocab::Category;
+use crate::vocab::{Category, Language};
 
-/// Prefixes a `word` term may carry: Indonesian verb and noun prefixes (`di-`, `nge-`,
-/// `me-`/`men-`/`meng-`, `pe-`/`pen-`, `ber-`, `ter-`), in the forms they take before a stem.
-const PREFIXES: &[&str] = &[
+/// Indonesian prefixes (`di-`, `nge-`, `me-`/`men-`/`meng-`, `pe-`/`pen-`, `ber-`, `ter-`),
+/// in the forms they take before a stem. English words take none: `se` + `rape` is `serape`.
+const INDONESIAN_PREFIXES: &[&str] = &[
     "di", "ke", "se", "nge", "ng", "ny", "ku", "kau", "me", "mem", "men", "meng", "meny", "pe",
     "pem", "pen", "peng", "peny", "ber", "be", "ter", "dike", "diper", "memper",
 ];
 
-/// Suffixes a `word` term may carry: Indonesian particles, possessives and suffixes, English
-/// inflections.
-const SUFFIXES: &[&str] = &[
-    "nya", "lah", "kah", "mu", "ku", "lu", "lo", "in", "an", "i", "kan", "isme", "s", "es", "ed",
-    "er", "ers", "ing", "y", "z",
+/// Indonesian suffixes, particles and possessives.
+const INDONESIAN_SUFFIXES: &[&str] = &[
+    "nya", "lah", "kah", "mu", "ku", "lu", "lo", "in", "an", "i", "kan", "isme",
+];
+
+/// English inflections, and the Indonesian particles that code-mixed text puts on English words
+/// (`fucknya`). Indonesian words take no English suffix: `paki` + `s` is `pakis`, a fern.
+const ENGLISH_SUFFIXES: &[&str] = &[
+    "s", "es", "ed", "er", "ers", "ing", "in", "y", "z", "nya", "lah", "lu", "lo",
+];
+
+/// Whether a `word` term of `language` may carry this prefix and suffix.
+fn affixes_fit(language: Option<Language>, prefix: &[u8], suffix: &[u8]) -> bool {
+    let indonesian =
+        || is_affix(prefix, INDONESIAN_PREFIXES) && is_affix(suffix, INDONESIAN_SUFFIXES);
+    let english = || prefix.is_empty() && is_affix(suffix, ENGLISH_SUFFIXES);
+    match language {
+        Some(Language::Indonesian) => indonesian(),
+        Some(Language::English) => english(),
+        _ => {
+            is_affix(prefix, INDONESIAN_PREFIXES)
+                && (is_affix(suffix, INDONESIAN_SUFFIXES) || is_affix(suffix, ENGLISH_SUFFIXES))
+        }
+    }
+}
+
+/// Words skipped when looking for the insult marker before a dual-use word:
+/// `you are a pig`, `you're such a dog`.
+const FILLERS: &[&str] = &[
+    "a", "an", "the", "such", "so", "are", "is", "r", "re", "just",
 ];
 
 /// Words after which a dual-use word is an insult: `dasar anjing`, `kayak monyet`, `you pig`.
 const INSULT_MARKERS: &[&str] = &[
     "dasar", "kayak", "kaya", "kek", "kyk", "mirip", "seperti", "spt", "macam", "muka", "otak",
     "mukamu", "otakmu", "lu", "lo", "loe", "elu", "elo", "lw", "kau", "ente", "kamu", "km", "you",
-    "u", "ur", "your", "youre", "dirty", "stupid", "fat", "ugly", "bloody", "sialan", "dancok",
+    "si", "dsr", "u", "ur", "your", "youre", "dirty", "stupid", "fat", "ugly", "bloody", "sialan",
+    "dancok",
 ];
 
 /// Words after which a dual-use word is an insult or a threat: `anjing lu`, `bunuh kau`.
@@ -136,7 +162,7 @@ impl Judge {
                     && match term.mode {
                         MatchMode::Exact => prefix.is_empty() && suffix.is_empty(),
                         MatchMode::Word => {
-                            (is_affix(prefix, PREFIXES) && is_affix(suffix, SUFFIXES))
+                            affixes_fit(entries[owner.entry as usize].language, prefix, suffix)
                                 || (in_hashtag && end - start >= 4)
                         }
                         MatchMode::Anywhere => true,
@@ -214,33 +240,62 @@ struct Context<'a> {
 }
 
 impl Context<'_> {
-    /// True when the word before or after this one also holds a dual-use term.
+    /// True when the word before or after this one also holds a dual-use term, and is not the
+    /// same word repeated (`anjing-anjing` is the plural "dogs").
     fn next_to_another_dual_use_word(&self) -> bool {
+        let text = self.folded.text.as_bytes();
+        let this = &text[self.word.clone()];
         let position = self
             .dual_words
             .partition_point(|w| w.start < self.word.start);
         let before = position
             .checked_sub(1)
             .and_then(|i| self.dual_words.get(i))
-            .is_some_and(|w| w.end + 1 == self.word.start);
+            .filter(|w| w.end + 1 == self.word.start);
         let after = self
             .dual_words
             .get(position + usize::from(self.dual_words.get(position) == Some(&self.word)))
-            .is_some_and(|w| self.word.end + 1 == w.start);
-        before || after
+            .filter(|w| self.word.end + 1 == w.start);
+        [before, after]
+            .into_iter()
+            .flatten()
+            .any(|w| &text[w.clone()] != this)
     }
 
-    fn previous_word(&self) -> &[u8] {
+    /// The folded word before `word_start`, if any.
+    fn word_before(&self, word_start: usize) -> Option<Range<usize>> {
         let text = self.folded.text.as_bytes();
-        if self.word.start < 2 {
-            return &[];
+        if word_start < 2 {
+            return None;
         }
-        let end = self.word.start - 1;
+        let end = word_start - 1;
         let start = text[..end]
             .iter()
             .rposition(|&b| b == b' ')
             .map_or(0, |i| i + 1);
-        &text[start..end]
+        Some(start..end)
+    }
+
+    /// The word before this one, skipping up to three fillers (`you are a pig`).
+    fn previous_word(&self) -> &[u8] {
+        let text = self.folded.text.as_bytes();
+        let mut at = self.word.start;
+        for _ in 0..4 {
+            let Some(word) = self.word_before(at) else {
+                return &[];
+            };
+            if !is_one_of(&text[word.clone()], FILLERS) {
+                return &text[word];
+            }
+            at = word.start;
+        }
+        &[]
+    }
+
+    /// True when the word right before this one is an `@handle`: `@budi babi` calls Budi a pig.
+    fn follows_a_handle(&self) -> bool {
+        self.word_before(self.word.start)
+            .is_some_and(|word| is_handle(self.original, self.folded, word.start))
     }
 
     fn next_word(&self) -> &[u8] {
@@ -325,6 +380,7 @@ fn dual_use_hit(
         return false;
     }
     is_one_of(context.previous_word(), INSULT_MARKERS)
+        || context.follows_a_handle()
         || context.is_exclamation()
         || context.next_to_another_dual_use_word()
 }

@@ -139,23 +139,26 @@ impl Term {
     /// A line with an unknown category, severity or mode, too many columns, or no term; the
     /// message gives the file and line number.
     pub fn parse_file(source: &str, text: &str) -> Result<Vec<Term>, BuildError> {
-        Ok(parse_terms(source, text, false)?
+        Ok(parse_terms(source, text, None, false)?
             .into_iter()
             .map(|entry| entry.term)
             .collect())
     }
 }
 
-/// A term as loaded.
+/// A term as loaded, with the language whose affixes it takes (`None`: a custom term, which
+/// takes the affixes of every language).
 #[derive(Clone, Debug)]
 pub(crate) struct Entry {
     pub term: Term,
+    pub language: Option<Language>,
 }
 
 /// Parses a lexicon file. `strict` files (the built-in ones) must give every column.
 pub(crate) fn parse_terms(
     source: &str,
     text: &str,
+    language: Option<Language>,
     strict: bool,
 ) -> Result<Vec<Entry>, BuildError> {
     let mut entries = Vec::new();
@@ -228,6 +231,7 @@ pub(crate) fn parse_terms(
                 severity,
                 mode,
             },
+            language,
         });
     }
     Ok(entries)
@@ -256,7 +260,7 @@ mod tests {
     fn builtin_lexicons_parse() {
         for &language in Language::ALL {
             let (source, text) = builtin(language);
-            let entries = parse_terms(source, text, true).unwrap();
+            let entries = parse_terms(source, text, Some(language), true).unwrap();
             assert!(!entries.is_empty(), "{source} is empty");
         }
     }
@@ -301,7 +305,7 @@ mod tests {
     #[test]
     fn custom_term_files() {
         for (name, text, expected) in CUSTOM_FILES {
-            let result = parse_terms("terms.txt", text, false);
+            let result = parse_terms("terms.txt", text, None, false);
             match (result, expected) {
                 (Ok(_), None) => {}
                 (Err(error), Some(prefix)) => assert!(
