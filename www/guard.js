@@ -18,6 +18,11 @@
 //   - every check dispatches a "saring:verdict" CustomEvent on the field
 //     (detail: { action, matches, text, checkMs, renderMs }).
 //
+// The filter's check(text) may also return a Promise of the verdict (the browser extension asks
+// its service worker): a late answer for text that has changed since is dropped, and while an
+// answer is outstanding a send is refused — a submit is sent again by itself once the answer
+// allows it.
+//
 // No dependencies, no network, no bundler: a plain ES module shared by the demo page and the
 // browser extension.
 
@@ -146,13 +151,14 @@ const DEFAULT_CSS = `
 :where(.saring-status[data-action="warn"]) { color: #b45309; }
 `;
 const cssInstalled = new WeakSet();
-function installDefaultCss(doc) {
-  if (cssInstalled.has(doc)) return;
-  cssInstalled.add(doc);
+// `root` is the field's document, or the shadow root it lives in (document CSS stops there).
+function installDefaultCss(doc, root = doc) {
+  if (cssInstalled.has(root)) return;
+  cssInstalled.add(root);
   try {
     const sheet = new doc.defaultView.CSSStyleSheet();
     sheet.replaceSync(DEFAULT_CSS);
-    doc.adoptedStyleSheets = [sheet, ...doc.adoptedStyleSheets];
+    root.adoptedStyleSheets = [sheet, ...root.adoptedStyleSheets];
   } catch {
     /* old browser: the page's own CSS styles the marks */
   }
@@ -235,10 +241,12 @@ function domPoint(map, offset, preferEnd) {
  * Attaches the guard to `field` and returns a handle:
  * `{ check(), setFilter(filter), setLang(lang), verdict, text, detach() }`.
  *
- * options: `filter` (required; anything with `check(text)`), `lang` ("id" | "en"),
- * `status` (an element for the aria-live region; created after the field when absent),
- * `enterToSend` (default: true for inputs and contenteditables, false for textareas),
- * `onVerdict(detail)`.
+ * options: `filter` (required; anything with `check(text)`, which returns the verdict or a
+ * Promise of it), `lang` ("id" | "en"), `status` (an element for the aria-live region; created
+ * after the field when absent), `enterToSend` (default: true for inputs and contenteditables,
+ * false for textareas), `onVerdict(detail)`, `listen` (default true; false leaves the window's
+ * submit/keydown/reset events to the caller, who passes them to the handle's `gate(event)` —
+ * the extension does, from listeners it registered before any page script ran).
  */
 export function attachGuard(field, options = {}) {
   const editable = !isTextControl(field);
@@ -250,7 +258,8 @@ export function attachGuard(field, options = {}) {
   }
   const doc = field.ownerDocument;
   const win = doc.defaultView;
-  installDefaultCss(doc);
+  const root = field.getRootNode();
+  installDefaultCss(doc, root instanceof win.ShadowRoot ? root : doc);
 
   let filter = options.filter;
   let lang = options.lang;
@@ -260,6 +269,9 @@ export function attachGuard(field, options = {}) {
   let confirmedText = null; // text the user already confirmed once under "warn"
   let composing = false;
   let lastAnnounced = "";
+  let asked = 0; // asynchronous filters: the number of the latest question…
+  let answered = 0; // …and of the latest answer applied
+  let resubmit = null; // { form, submitter }: a submit refused while an answer was outstanding
 
   // --- the highlight layer ---------------------------------------------------------------
   const layer = doc.createElement("div");
@@ -430,7 +442,10 @@ export function attachGuard(field, options = {}) {
     );
   }
 
-  /** Checks the current text now; returns the verdict. */
+  // A filter that fails must not let text through silently.
+  const failed = (e) => ({ action: "block", matches: [], error: String(e?.message ?? e) });
+
+  /** Checks the current text now; returns the verdict (a Promise of it for an async filter). */
   function check() {
     const text = readText();
     const t0 = performance.now();
@@ -438,9 +453,31 @@ export function attachGuard(field, options = {}) {
     try {
       v = filter.check(text);
     } catch (e) {
-      // A filter that fails must not let text through silently.
-      v = { action: "block", matches: [], error: String(e?.message ?? e) };
+      v = failed(e);
     }
+    if (v && typeof v.then === "function") {
+      const n = ++asked;
+      return Promise.resolve(v).then(
+        (answer) => settle(n, text, answer, t0),
+        (e) => settle(n, text, failed(e), t0),
+      );
+    }
+    return apply(text, v, t0);
+  }
+
+  function settle(n, text, answer, t0) {
+    if (n !== asked) return verdict; // the text changed meanwhile: a newer answer is coming
+    answered = n;
+    const applied = apply(text, answer ?? failed("no verdict"), t0);
+    const again = resubmit;
+    resubmit = null;
+    if (again && applied.action !== "block" && again.form.isConnected) {
+      again.form.requestSubmit(again.submitter?.form === again.form ? again.submitter : undefined);
+    }
+    return applied;
+  }
+
+  function apply(text, v, t0) {
     const t1 = performance.now();
     verdict = { action: ACTIONS.includes(v.action) ? v.action : "block", matches: v.matches ?? [] };
     if (text !== checkedText) confirmedText = null;
@@ -460,9 +497,14 @@ export function attachGuard(field, options = {}) {
   }
 
   /** Decides whether a send attempt may go through; shows the reasons when not. */
-  function mayGo() {
+  function mayGo(e) {
     const text = readText();
-    if (text !== checkedText) check();
+    if (text !== checkedText && answered === asked) check();
+    if (answered !== asked) {
+      // An asynchronous answer is outstanding: refuse now; a submit goes again once it allows.
+      if (e?.type === "submit") resubmit = { form: e.target, submitter: e.submitter };
+      return false;
+    }
     const m = MESSAGES[pickLang(lang)];
     if (verdict.action === "block") {
       lastAnnounced = "";
@@ -499,7 +541,7 @@ export function attachGuard(field, options = {}) {
   };
   const onSubmit = (e) => {
     if (e.target !== form()) return;
-    if (!mayGo()) {
+    if (!mayGo(e)) {
       e.preventDefault();
       e.stopImmediatePropagation();
     }
@@ -508,7 +550,7 @@ export function attachGuard(field, options = {}) {
     if (e.key !== "Enter" || e.shiftKey || e.isComposing || composing) return;
     if (e.target !== field && !field.contains(e.target)) return;
     if (!enterToSend && !(field instanceof HTMLInputElement)) return;
-    if (!mayGo()) {
+    if (!mayGo(e)) {
       e.preventDefault();
       e.stopImmediatePropagation();
     }
@@ -528,9 +570,12 @@ export function attachGuard(field, options = {}) {
   field.addEventListener("compositionend", onCompositionEnd);
   field.addEventListener("scroll", syncScroll, { passive: true });
   // Capture on window runs before any handler the page put on its form or field.
-  win.addEventListener("submit", onSubmit, true);
-  win.addEventListener("keydown", onKeyDown, true);
-  win.addEventListener("reset", onReset, true);
+  const listen = options.listen !== false;
+  if (listen) {
+    win.addEventListener("submit", onSubmit, true);
+    win.addEventListener("keydown", onKeyDown, true);
+    win.addEventListener("reset", onReset, true);
+  }
   win.addEventListener("resize", onWindowResize);
   resizeObserver.observe(field);
   doc.fonts?.ready.then(() => {
@@ -550,6 +595,12 @@ export function attachGuard(field, options = {}) {
     get text() {
       return readText();
     },
+    /** With `listen: false`: hands the window's submit, keydown or reset event to the guard. */
+    gate(e) {
+      if (e.type === "submit") onSubmit(e);
+      else if (e.type === "keydown") onKeyDown(e);
+      else if (e.type === "reset") onReset(e);
+    },
     /** Swaps the filter (e.g. another profile) and checks again. */
     setFilter(next) {
       if (!next || typeof next.check !== "function") throw new TypeError("setFilter: expected a filter");
@@ -567,9 +618,11 @@ export function attachGuard(field, options = {}) {
       field.removeEventListener("compositionstart", onCompositionStart);
       field.removeEventListener("compositionend", onCompositionEnd);
       field.removeEventListener("scroll", syncScroll);
-      win.removeEventListener("submit", onSubmit, true);
-      win.removeEventListener("keydown", onKeyDown, true);
-      win.removeEventListener("reset", onReset, true);
+      if (listen) {
+        win.removeEventListener("submit", onSubmit, true);
+        win.removeEventListener("keydown", onKeyDown, true);
+        win.removeEventListener("reset", onReset, true);
+      }
       win.removeEventListener("resize", onWindowResize);
       resizeObserver.disconnect();
       layer.remove();
