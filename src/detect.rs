@@ -132,32 +132,57 @@ impl Kind {
 /// assert_eq!(got, [("0812-3456-7890", Kind::PhoneNumber), ("situs dot com", Kind::Domain)]);
 /// ```
 pub fn detect_into(text: &str, out: &mut Vec<Detection>) {
-    let seen = Seen::of(text.as_bytes());
+    let b = text.as_bytes();
+    let seen = Seen::of(b);
     // Detections are accepted scanner by scanner in priority order; each scanner pushes its
     // candidates in ascending order of start, and `keep` drops those that overlap anything
-    // accepted before. A scanner runs only when its trigger occurs in the text.
+    // accepted before. A scanner runs only when its trigger occurs in the text, and only from
+    // where the first one can start a match to where the last one can.
     let base = out.len();
     let mut cands = Vec::new();
-    if seen.has(URL) {
-        scan_urls(text, &mut cands);
+    if seen.url.any() {
+        // `https://` starts 5 bytes before its `:`, `www.` 3 before its `.`.
+        scan_urls(
+            text,
+            seen.url.first.saturating_sub(5),
+            seen.url.last,
+            &mut cands,
+        );
         keep(out, base, &mut cands);
     }
-    if seen.has(SEPARATOR | AT) {
-        scan_emails(text, &mut cands);
+    if seen.separator.any() && seen.at.any() {
+        scan_emails(text, seen.at.first, seen.at.last + 1, &mut cands);
         keep(out, base, &mut cands);
     }
-    // A phone number has at least 8 digits.
+    // A phone number has at least 8 digits, and starts at most 2 bytes before the first: `(+`.
     if seen.digits >= 8 {
-        scan_phones(text, &mut cands);
+        scan_phones(
+            text,
+            seen.digit.first.saturating_sub(2),
+            seen.digit.last,
+            &mut cands,
+        );
         keep(out, base, &mut cands);
     }
-    // Every address has a number, except `Komplek … Blok C`.
-    if seen.digits > 0 || seen.has(BLOK) {
-        scan_addresses(text, &mut cands);
+    // Every address has a number after its start, except `Komplek … Blok C`.
+    if seen.digit.any() || seen.blok.any() {
+        let last = if seen.digit.any() { seen.digit.last } else { 0 };
+        let last = if seen.blok.any() {
+            last.max(seen.blok.last)
+        } else {
+            last
+        };
+        scan_addresses(text, last, &mut cands);
         keep(out, base, &mut cands);
     }
-    if seen.has(SEPARATOR) {
-        scan_domains(text, &mut cands);
+    if seen.separator.any() {
+        // A label ends at most 8 bytes before the separator's noted position (`  [titik`);
+        // the scan starts where the label's run of letters, digits and `-` starts.
+        let mut from = seen.separator.first.saturating_sub(10);
+        while from > 0 && (b[from - 1].is_ascii_alphanumeric() || b[from - 1] == b'-') {
+            from -= 1;
+        }
+        scan_domains(text, from, seen.separator.last, &mut cands);
         keep(out, base, &mut cands);
     }
 }
@@ -198,40 +223,15 @@ fn keep(out: &mut Vec<Detection>, base: usize, cands: &mut Vec<Detection>) {
     out.append(&mut merged);
 }
 
-// What the one pass over the text looks for: a trigger that each scanner needs somewhere in
-// the text before it can find anything.
-/// `://` or `www.`: a URL's lead.
-const URL: u8 = 1;
-/// Something [`separator`] may accept: `.` before a letter or digit, `.` after a space or an
-/// opening bracket, `dot` or `titik` after a space, a tab or an opening bracket.
-const SEPARATOR: u8 = 2;
-/// An e-mail marker: `@`, `(at` (and `[at`, `{at`), ` at `.
-const AT: u8 = 4;
-/// `blok`, the only address keyword that needs no digit.
-const BLOK: u8 = 8;
+// What the first pass over the text looks for: a trigger that each scanner needs before it can
+// find anything, and where the triggers are, so each scanner runs only over the stretch of
+// text that can hold what it looks for.
 
-// Byte classes for the pass: 0 for the bytes that trigger nothing.
+// Byte classes for the pass: 0 for the bytes that trigger nothing on their own.
 const C_DIGIT: u8 = 1;
 const C_COLON: u8 = 2;
 const C_DOT: u8 = 3;
-const C_SPACE: u8 = 4;
-const C_OPEN: u8 = 5;
-const C_AT: u8 = 6;
-const C_B: u8 = 7;
-
-/// [`CLASS`] without the frequent bytes (spaces, brackets, `b`) that the first pass of
-/// [`Seen::of`] leaves to its rolling window.
-const RARE: [u8; 256] = {
-    let mut t = CLASS;
-    t[b' ' as usize] = 0;
-    t[b'\t' as usize] = 0;
-    t[b'(' as usize] = 0;
-    t[b'[' as usize] = 0;
-    t[b'{' as usize] = 0;
-    t[b'b' as usize] = 0;
-    t[b'B' as usize] = 0;
-    t
-};
+const C_AT: u8 = 4;
 
 const CLASS: [u8; 256] = {
     let mut t = [0u8; 256];
@@ -242,120 +242,138 @@ const CLASS: [u8; 256] = {
     }
     t[b':' as usize] = C_COLON;
     t[b'.' as usize] = C_DOT;
-    t[b' ' as usize] = C_SPACE;
-    t[b'\t' as usize] = C_SPACE;
-    t[b'(' as usize] = C_OPEN;
-    t[b'[' as usize] = C_OPEN;
-    t[b'{' as usize] = C_OPEN;
     t[b'@' as usize] = C_AT;
-    t[b'b' as usize] = C_B;
-    t[b'B' as usize] = C_B;
     t
 };
 
-/// The flags a `:`, `.` or `@` at `i` sets (`k`: its class).
-#[cold]
-fn rare_trigger(b: &[u8], i: usize, k: u8) -> u8 {
-    let mut flags = 0;
-    match k {
-        C_COLON => {
-            if eq_ic(b, i + 1, b"//") {
-                flags |= URL;
-            }
-        }
-        C_DOT => {
-            let prev = if i > 0 { b[i - 1] } else { 0 };
-            if byte_at(b, i + 1).is_ascii_alphanumeric()
-                || matches!(prev, b' ' | b'\t' | b'(' | b'[' | b'{')
-            {
-                flags |= SEPARATOR;
-            }
-            if i >= 3 && eq_ic(b, i - 3, b"www") {
-                flags |= URL;
-            }
-        }
-        _ => flags |= AT,
-    }
-    flags
+/// The last four bytes, ASCII-lowercased (`| 0x20`), that may end a spelled-out trigger:
+/// `dot`, `itik` (of `titik`), ` at `, `(at` (and `[at`), `{at`, `blok`.
+const W_DOT: u32 = u32::from_be_bytes(*b"\0dot");
+const W_ITIK: u32 = u32::from_be_bytes(*b"itik");
+const W_AT: u32 = u32::from_be_bytes(*b" at ");
+const W_PAREN_AT: u32 = u32::from_be_bytes(*b"\0(at");
+const W_BRACE_AT: u32 = u32::from_be_bytes(*b"\0{at");
+const W_BLOK: u32 = u32::from_be_bytes(*b"blok");
+
+/// Where one kind of trigger was seen: the first and last position noted.
+#[derive(Clone, Copy)]
+struct Spots {
+    first: usize,
+    last: usize,
 }
 
-/// What one pass over the text saw: which triggers occur, and how many ASCII digits.
+impl Spots {
+    const NONE: Spots = Spots {
+        first: usize::MAX,
+        last: 0,
+    };
+
+    fn note(&mut self, i: usize) {
+        self.first = self.first.min(i);
+        self.last = self.last.max(i);
+    }
+
+    fn any(&self) -> bool {
+        self.first != usize::MAX
+    }
+}
+
+/// What one pass over the text saw. Each position is at or before where the scanner that
+/// needs the trigger could start a match (URL: `://` and the `.` of `www.`; e-mail: the
+/// marker, one byte early for `(@)`; separator: `.`, or the last letter of `dot`/`titik`).
 struct Seen {
-    flags: u8,
     digits: usize,
+    digit: Spots,
+    url: Spots,
+    separator: Spots,
+    at: Spots,
+    blok: Spots,
 }
 
 impl Seen {
     fn of(b: &[u8]) -> Seen {
-        // A first pass branches only on rare bytes; spaces would cost a mispredicted branch
-        // per word. It keeps the last bytes (ASCII-lowercased) in `w` and notes whether a
-        // spelled-out trigger may be there; only then the exact pass runs.
-        let (mut flags, mut digits) = (0u8, 0usize);
-        let (mut w, mut maybe) = (0u32, false);
+        let mut seen = Seen {
+            digits: 0,
+            digit: Spots::NONE,
+            url: Spots::NONE,
+            separator: Spots::NONE,
+            at: Spots::NONE,
+            blok: Spots::NONE,
+        };
+        // Branch only on rare bytes and on the rare spelled-out words: a branch on every
+        // space would be one mispredicted branch per word.
+        let mut w = 0u32;
         for (i, &c) in b.iter().enumerate() {
             w = w << 8 | u32::from(c | 0x20);
             let w3 = w & 0xFF_FFFF;
-            maybe |= (w3 == u32::from_be_bytes(*b"\0dot"))
-                | (w == u32::from_be_bytes(*b"itik"))
-                | (w == u32::from_be_bytes(*b" at "))
-                | (w3 == u32::from_be_bytes(*b"\0(at"))
-                | (w3 == u32::from_be_bytes(*b"\0{at"))
-                | (w == u32::from_be_bytes(*b"blok"));
-            let k = RARE[c as usize];
-            if k == C_DIGIT {
-                digits += 1;
-            } else if k != 0 {
-                flags |= rare_trigger(b, i, k);
+            if (w3 == W_DOT)
+                | (w == W_ITIK)
+                | (w == W_AT)
+                | (w3 == W_PAREN_AT)
+                | (w3 == W_BRACE_AT)
+                | (w == W_BLOK)
+            {
+                seen.spelled(b, i, w);
             }
-        }
-        if maybe {
-            return Seen::exact(b);
-        }
-        Seen { flags, digits }
-    }
-
-    fn exact(b: &[u8]) -> Seen {
-        let (mut flags, mut digits) = (0u8, 0usize);
-        for (i, &c) in b.iter().enumerate() {
             match CLASS[c as usize] {
                 0 => {}
-                C_DIGIT => digits += 1,
-                C_COLON => {
-                    if eq_ic(b, i + 1, b"//") {
-                        flags |= URL;
-                    }
+                C_DIGIT => {
+                    seen.digits += 1;
+                    seen.digit.note(i);
                 }
-                C_DOT => {
-                    let prev = if i > 0 { b[i - 1] } else { 0 };
-                    if byte_at(b, i + 1).is_ascii_alphanumeric()
-                        || matches!(prev, b' ' | b'\t' | b'(' | b'[' | b'{')
-                    {
-                        flags |= SEPARATOR;
-                    }
-                    if i >= 3 && eq_ic(b, i - 3, b"www") {
-                        flags |= URL;
-                    }
-                }
-                C_SPACE | C_OPEN => match byte_at(b, i + 1) | 0x20 {
-                    b'd' if eq_ic(b, i + 1, b"dot") => flags |= SEPARATOR,
-                    b't' if eq_ic(b, i + 1, b"titik") => flags |= SEPARATOR,
-                    b'a' if eq_ic(b, i + 1, if c == b' ' { b"at " } else { b"at" }) => flags |= AT,
-                    _ => {}
-                },
-                C_AT => flags |= AT,
-                _ => {
-                    if eq_ic(b, i + 1, b"lok") {
-                        flags |= BLOK;
-                    }
-                }
+                k => seen.rare(b, i, k),
             }
         }
-        Seen { flags, digits }
+        seen
     }
 
-    fn has(&self, flags: u8) -> bool {
-        self.flags & flags == flags
+    /// A `:`, `.` or `@` at `i`.
+    #[cold]
+    fn rare(&mut self, b: &[u8], i: usize, k: u8) {
+        match k {
+            C_COLON => {
+                if eq_ic(b, i + 1, b"//") {
+                    self.url.note(i);
+                }
+            }
+            C_DOT => {
+                let prev = if i > 0 { b[i - 1] } else { 0 };
+                if byte_at(b, i + 1).is_ascii_alphanumeric() || opens_spelled(prev) {
+                    self.separator.note(i);
+                }
+                if i >= 3 && eq_ic(b, i - 3, b"www") {
+                    self.url.note(i);
+                }
+            }
+            _ => self.at.note(i.saturating_sub(1)),
+        }
     }
+
+    /// The lowered window `w` ending at `i` looks like a spelled-out trigger: check the bytes.
+    #[cold]
+    fn spelled(&mut self, b: &[u8], i: usize, w: u32) {
+        let w3 = w & 0xFF_FFFF;
+        if w3 == W_DOT && i >= 3 && opens_spelled(b[i - 3]) {
+            self.separator.note(i);
+        }
+        if w == W_ITIK && i >= 5 && b[i - 4] | 0x20 == b't' && opens_spelled(b[i - 5]) {
+            self.separator.note(i);
+        }
+        if w == W_AT && b[i - 3] == b' ' && b[i] == b' ' {
+            self.at.note(i - 2);
+        }
+        if (w3 == W_PAREN_AT || w3 == W_BRACE_AT) && matches!(b[i - 2], b'(' | b'[' | b'{') {
+            self.at.note(i - 2);
+        }
+        if w == W_BLOK {
+            self.blok.note(i - 3);
+        }
+    }
+}
+
+/// Bytes after which [`separator`] reads a spelled-out dot: a space, a tab, an opening bracket.
+fn opens_spelled(c: u8) -> bool {
+    matches!(c, b' ' | b'\t' | b'(' | b'[' | b'{')
 }
 
 /// A 256-entry membership table for `bytes`.
@@ -518,13 +536,14 @@ fn url_tail(b: &[u8], i: usize) -> usize {
 // ---------------------------------------------------------------------------------------------
 // URLs
 
-fn scan_urls(text: &str, out: &mut Vec<Detection>) {
+/// URLs starting in `from..=last` (none starts elsewhere).
+fn scan_urls(text: &str, from: usize, last: usize, out: &mut Vec<Detection>) {
     const START: [bool; 256] = byte_set(b"hHwW");
     let b = text.as_bytes();
-    let mut i = 0;
+    let mut i = from;
     loop {
         i = next_in(b, i, &START);
-        if i == b.len() {
+        if i == b.len() || i > last {
             break;
         }
         let lead = match b[i] | 0x20 {
@@ -675,14 +694,16 @@ fn parse_chain(b: &[u8], start: usize) -> Chain {
     chain
 }
 
-fn scan_domains(text: &str, out: &mut Vec<Detection>) {
+/// Domains from `from` (a place the scan from 0 would pass through with nothing found
+/// before it) whose first label starts at or before `last`.
+fn scan_domains(text: &str, from: usize, last: usize, out: &mut Vec<Detection>) {
     const ALNUM: [bool; 256] =
         byte_set(b"0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ");
     let b = text.as_bytes();
-    let mut i = 0;
+    let mut i = from;
     loop {
         i = next_in(b, i, &ALNUM);
-        if i == b.len() {
+        if i == b.len() || i > last {
             break;
         }
         let first_end = label_end(b, i);
@@ -734,13 +755,14 @@ fn is_local(c: u8) -> bool {
     c.is_ascii_alphanumeric() || matches!(c, b'.' | b'_' | b'%' | b'+' | b'-')
 }
 
-fn scan_emails(text: &str, out: &mut Vec<Detection>) {
+/// E-mail addresses whose marker starts in `from..=last` (no marker starts elsewhere).
+fn scan_emails(text: &str, from: usize, last: usize, out: &mut Vec<Detection>) {
     const START: [bool; 256] = byte_set(b"@([{aA");
     let b = text.as_bytes();
-    let mut i = 0;
+    let mut i = from;
     loop {
         i = next_in(b, i, &START);
-        if i == b.len() {
+        if i == b.len() || i > last {
             break;
         }
         let closes = |c: u8| matches!(c, b')' | b']' | b'}');
@@ -838,13 +860,14 @@ fn email_at(text: &str, marker: usize, marker_end: usize, form: AtForm) -> Optio
 /// At most this many digits in any phone number.
 const MAX_PHONE_DIGITS: usize = 15;
 
-fn scan_phones(text: &str, out: &mut Vec<Detection>) {
+/// Phone numbers starting in `from..=last` (none starts elsewhere).
+fn scan_phones(text: &str, from: usize, last: usize, out: &mut Vec<Detection>) {
     const START: [bool; 256] = byte_set(b"0123456789+(");
     let b = text.as_bytes();
-    let mut i = 0;
+    let mut i = from;
     loop {
         i = next_in(b, i, &START);
-        if i == b.len() {
+        if i == b.len() || i > last {
             break;
         }
         let c = b[i];
@@ -1035,14 +1058,15 @@ const EN_SUFFIX: &[&str] = &[
 /// Longest name word considered, in bytes (bounds the look-ahead).
 const MAX_NAME: usize = 30;
 
-fn scan_addresses(text: &str, out: &mut Vec<Detection>) {
+/// Street addresses starting at or before `last` (none starts after).
+fn scan_addresses(text: &str, last: usize, out: &mut Vec<Detection>) {
     // First bytes of the words `address_at` can start from: a house number or a keyword.
     const START: [bool; 256] = byte_set(b"0123456789bcgjkprBCGJKPR");
     let b = text.as_bytes();
     let mut i = 0;
     loop {
         i = next_in(b, i, &START);
-        if i == b.len() {
+        if i == b.len() || i > last {
             break;
         }
         let w_end = alnum_end(b, i);
