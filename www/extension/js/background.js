@@ -1,0 +1,292 @@
+// saring service worker: the only place that runs the filter (WebAssembly is allowed here by
+// the extension's own CSP, whatever the page's CSP says) and the only writer of settings.
+//
+// Chrome may stop this worker at any moment: every listener is registered at the top level,
+// synchronously, and every handler first awaits the one `ready` promise. Messages go through
+// a router that checks the sender: content scripts may only ask for verdicts; only the
+// extension's own options page may read or change settings, and changes need the PIN.
+import init, { Filter } from "../pkg/saring.js";
+import { delayAfter, hashPin, pinProblem, verifyPin } from "./pin.js";
+import { effectiveSettings, hostOf, PAUSE_MS, sanitize, siteListed } from "./settings.js";
+
+const OPTIONS_PAGE = chrome.runtime.getURL("options.html");
+const TOKEN_MS = 10 * 60 * 1000; // an unlocked options page stays unlocked this long
+const LOG_MAX = 200;
+
+// --- state ----------------------------------------------------------------------------------
+const ready = init({ module_or_path: chrome.runtime.getURL("pkg/saring_bg.wasm") });
+let current = null; // Promise<{ settings, locked, filter }>, rebuilt when settings change
+
+function state() {
+  current ??= (async () => {
+    await ready;
+    const eff = await effectiveSettings();
+    const { profile, extraTerms, allowTerms } = eff.settings;
+    let filter;
+    try {
+      filter = new Filter({ profile, extraTerms, allowTerms });
+    } catch (e) {
+      // A custom word the core refuses must not switch the guard off: fall back to the profile.
+      console.warn("saring: custom words refused:", e.message);
+      filter = new Filter({ profile });
+    }
+    return { ...eff, filter };
+  })();
+  const mine = current;
+  // Policy not read yet: use what is known now, and read everything again in a moment.
+  mine.then((s) => {
+    if (s.managedUnknown) setTimeout(() => current === mine && (current = null), 1000);
+  }, () => current === mine && (current = null));
+  return mine;
+}
+
+chrome.storage.onChanged.addListener((changes, area) => {
+  if (area === "managed" || (area === "local" && "settings" in changes)) {
+    const old = current;
+    current = null;
+    old?.then((s) => s.filter.free(), () => {});
+  }
+});
+
+// One queue for read-modify-write of storage (PIN tries, activity counts).
+let queue = Promise.resolve();
+function serial(fn) {
+  const run = queue.then(fn, fn);
+  queue = run.catch(() => {});
+  return run;
+}
+
+// --- helpers --------------------------------------------------------------------------------
+function pageHost(sender) {
+  return hostOf(sender.tab?.url ?? sender.url ?? "");
+}
+
+async function guardedAt(host, settings) {
+  if (siteListed(host, settings.forceSites)) return { guard: true, paused: false };
+  if (siteListed(host, settings.skipSites)) return { guard: false, paused: false };
+  const { pausedUntil = 0 } = await chrome.storage.local.get("pausedUntil");
+  return { guard: true, paused: pausedUntil > Date.now() };
+}
+
+function newToken() {
+  const bytes = crypto.getRandomValues(new Uint8Array(24));
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
+}
+
+async function issueToken() {
+  const token = { value: newToken(), expires: Date.now() + TOKEN_MS };
+  await chrome.storage.session.set({ token });
+  return token.value;
+}
+
+async function tokenValid(value) {
+  if (typeof value !== "string" || !value) return false;
+  const { token } = await chrome.storage.session.get("token");
+  return !!token && token.value === value && token.expires > Date.now();
+}
+
+async function requireToken(msg) {
+  if (!(await tokenValid(msg.token))) throw Object.assign(new Error("locked"), { code: "locked" });
+}
+
+// --- routes ---------------------------------------------------------------------------------
+// `from`: "page" (a content script in a web page) or "options" (the options page).
+const routes = {
+  hello: {
+    from: "page",
+    async run(msg, sender) {
+      const { settings } = await state();
+      const at = await guardedAt(pageHost(sender), settings);
+      return { guard: at.guard, lang: chrome.i18n.getUILanguage() };
+    },
+  },
+
+  check: {
+    from: "page",
+    async run(msg, sender) {
+      if (typeof msg.text !== "string") throw new Error("text: expected a string");
+      const { settings, filter } = await state();
+      const at = await guardedAt(pageHost(sender), settings);
+      if (!at.guard || at.paused) return { verdict: { action: "allow", matches: [], paused: at.paused } };
+      return { verdict: filter.check(msg.text) };
+    },
+  },
+
+  // A flagged text that stayed on screen: counted per site and category. The worker judges
+  // the text itself (it trusts no category from the page) and keeps it only when the parent
+  // chose so.
+  record: {
+    from: "page",
+    async run(msg, sender) {
+      if (typeof msg.text !== "string") throw new Error("text: expected a string");
+      const { settings, filter } = await state();
+      const site = pageHost(sender) || "(local)";
+      const at = await guardedAt(site, settings);
+      if (!at.guard || at.paused) return {};
+      const v = filter.check(msg.text);
+      if (v.action === "allow") return {};
+      const categories = [...new Set(v.matches.map((m) => m.category))];
+      await serial(async () => {
+        const { activity = {}, log = [] } = await chrome.storage.local.get(["activity", "log"]);
+        const row = (activity[site] ??= { counts: {}, last: 0 });
+        for (const c of categories) row.counts[c] = (row.counts[c] ?? 0) + 1;
+        row.last = Date.now();
+        const write = { activity };
+        if (settings.logText) {
+          log.push({ time: Date.now(), site, action: v.action, categories, text: msg.text.slice(0, 1000) });
+          write.log = log.slice(-LOG_MAX);
+        }
+        await chrome.storage.local.set(write);
+      });
+      return {};
+    },
+  },
+
+  state: {
+    from: "options",
+    async run(msg) {
+      const { settings, locked, managed } = await state();
+      const got = await chrome.storage.local.get(["pin", "pinFails", "pausedUntil", "activity", "log"]);
+      const now = Date.now();
+      return {
+        settings,
+        locked,
+        managed,
+        hasPin: !!got.pin,
+        unlocked: await tokenValid(msg.token),
+        retryAfterMs: Math.max(0, (got.pinFails?.until ?? 0) - now),
+        pausedUntil: (got.pausedUntil ?? 0) > now ? got.pausedUntil : 0,
+        activity: got.activity ?? {},
+        log: got.log ?? [],
+      };
+    },
+  },
+
+  // The first PIN needs nothing; changing it needs the unlocked page.
+  setPin: {
+    from: "options",
+    async run(msg) {
+      return serial(async () => {
+        const { pin } = await chrome.storage.local.get("pin");
+        if (pin) await requireToken(msg);
+        const problem = pinProblem(msg.pin);
+        if (problem) throw Object.assign(new Error(problem), { code: problem });
+        await chrome.storage.local.set({ pin: await hashPin(msg.pin), pinFails: { count: 0, until: 0 } });
+        return { token: await issueToken() };
+      });
+    },
+  },
+
+  unlock: {
+    from: "options",
+    async run(msg) {
+      return serial(async () => {
+        const { pin, pinFails = { count: 0, until: 0 } } = await chrome.storage.local.get(["pin", "pinFails"]);
+        if (!pin) throw Object.assign(new Error("no PIN set"), { code: "noPin" });
+        const now = Date.now();
+        if (pinFails.until > now) {
+          // Too soon after a wrong try: the PIN is not even looked at.
+          return { ok: false, code: "wait", retryAfterMs: pinFails.until - now };
+        }
+        if (await verifyPin(msg.pin, pin)) {
+          await chrome.storage.local.set({ pinFails: { count: 0, until: 0 } });
+          return { token: await issueToken() };
+        }
+        const count = pinFails.count + 1;
+        const wait = delayAfter(count);
+        await chrome.storage.local.set({ pinFails: { count, until: Date.now() + wait } });
+        return { ok: false, code: "wrong", retryAfterMs: wait };
+      });
+    },
+  },
+
+  lock: {
+    from: "options",
+    async run() {
+      await chrome.storage.session.remove("token");
+      return {};
+    },
+  },
+
+  save: {
+    from: "options",
+    async run(msg) {
+      await requireToken(msg);
+      const clean = sanitize(msg.settings);
+      const { locked } = await state();
+      const refused = Object.keys(clean).filter((k) => locked.includes(k));
+      if (refused.length) {
+        throw Object.assign(new Error(`set by the administrator: ${refused.join(", ")}`), { code: "managed" });
+      }
+      const { settings = {} } = await chrome.storage.local.get("settings");
+      await chrome.storage.local.set({ settings: { ...settings, ...clean } });
+      return { settings: (await state()).settings };
+    },
+  },
+
+  pause: {
+    from: "options",
+    async run(msg) {
+      await requireToken(msg);
+      const { settings } = await state();
+      if (!settings.allowPause) throw Object.assign(new Error("pause not allowed"), { code: "pauseNotAllowed" });
+      const pausedUntil = Date.now() + PAUSE_MS;
+      await chrome.storage.local.set({ pausedUntil });
+      return { pausedUntil };
+    },
+  },
+
+  // Ending a pause early only makes things stricter: no PIN needed.
+  resume: {
+    from: "options",
+    async run() {
+      await chrome.storage.local.set({ pausedUntil: 0 });
+      return {};
+    },
+  },
+
+  clearActivity: {
+    from: "options",
+    async run(msg) {
+      await requireToken(msg);
+      await chrome.storage.local.set({ activity: {}, log: [] });
+      return {};
+    },
+  },
+};
+
+function senderKind(sender) {
+  if (sender.id !== chrome.runtime.id) return null;
+  if (sender.url && sender.url.split(/[?#]/)[0] === OPTIONS_PAGE && sender.frameId === 0) return "options";
+  if (sender.tab && sender.url && !sender.url.startsWith(`chrome-extension://${chrome.runtime.id}/`)) return "page";
+  return null;
+}
+
+chrome.runtime.onMessage.addListener((msg, sender, sendResponse) => {
+  const route = msg && typeof msg === "object" && Object.hasOwn(routes, msg.type) ? routes[msg.type] : null;
+  const kind = senderKind(sender);
+  if (!route || route.from !== kind) {
+    sendResponse({ ok: false, code: "forbidden", error: "not allowed from here" });
+    return false;
+  }
+  ready
+    .then(() => route.run(msg, sender))
+    .then(
+      (result) => sendResponse({ ok: true, ...result }),
+      (e) => sendResponse({ ok: false, code: e.code ?? "error", error: String(e.message ?? e) }),
+    );
+  return true; // the answer comes asynchronously
+});
+
+// Nothing outside the extension may talk to it.
+chrome.runtime.onMessageExternal?.addListener((msg, sender, sendResponse) => {
+  sendResponse({ ok: false, code: "forbidden" });
+});
+
+chrome.runtime.onInstalled.addListener(({ reason }) => {
+  if (reason === "install") chrome.runtime.openOptionsPage();
+});
+
+// Content scripts never touch storage; keep local storage out of their reach where the
+// browser supports it (it already is for session storage).
+chrome.storage.local.setAccessLevel?.({ accessLevel: "TRUSTED_CONTEXTS" }).catch(() => {});

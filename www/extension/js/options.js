@@ -1,0 +1,218 @@
+// The parent's options page. It only displays what the service worker answers and asks it to
+// change things: the PIN check, the wait after wrong tries and every write happen there.
+import { MESSAGES, pickLang } from "./guard.js";
+
+const $ = (id) => document.getElementById(id);
+const t = (key, ...subs) => chrome.i18n.getMessage(key, subs.map(String)) || key;
+const uiLang = chrome.i18n.getUILanguage();
+const categoryName = (c) => MESSAGES[pickLang(uiLang)].categories[c] ?? c;
+
+let token = null; // proof of the PIN, held in this page's memory only
+let retryTimer = null;
+let view = null;
+let changingPin = false;
+
+async function send(msg) {
+  const answer = await chrome.runtime.sendMessage({ ...msg, token });
+  return answer ?? { ok: false, code: "error", error: "no answer" };
+}
+
+function say(el, text, kind = "") {
+  el.textContent = text;
+  el.dataset.kind = kind;
+}
+
+function errorText(answer) {
+  const known = { locked: "needPin", managed: "lockedByAdmin", pauseNotAllowed: "pauseNotAllowed",
+    pinTooShort: "pinTooShort", pinTooLong: "pinTooLong" };
+  return known[answer.code] ? t(known[answer.code]) : `${t("errorGeneric")} ${answer.error ?? ""}`.trim();
+}
+
+// --- PIN ------------------------------------------------------------------------------------
+function waitThenEnable(ms) {
+  clearInterval(retryTimer);
+  const until = Date.now() + ms;
+  const tick = () => {
+    const left = Math.ceil((until - Date.now()) / 1000);
+    if (left <= 0) {
+      clearInterval(retryTimer);
+      $("unlock").disabled = false;
+      say($("pin-message"), "");
+      return;
+    }
+    $("unlock").disabled = true;
+    say($("pin-message"), t("pinWait", left), "error");
+  };
+  tick();
+  retryTimer = setInterval(tick, 250);
+}
+
+$("pin-setup").addEventListener("submit", async (e) => {
+  e.preventDefault();
+  const pin = $("new-pin").value;
+  if (pin !== $("new-pin2").value) return say($("pin-message"), t("pinMismatch"), "error");
+  const answer = await send({ type: "setPin", pin });
+  if (!answer.ok) return say($("pin-message"), errorText(answer), "error");
+  token = answer.token;
+  changingPin = false;
+  $("new-pin").value = $("new-pin2").value = "";
+  say($("pin-message"), t("pinSaved"), "ok");
+  await refresh();
+});
+
+$("pin-unlock").addEventListener("submit", async (e) => {
+  e.preventDefault();
+  $("unlock").disabled = true;
+  const answer = await send({ type: "unlock", pin: $("pin").value });
+  $("pin").value = "";
+  if (answer.ok) {
+    token = answer.token;
+    $("unlock").disabled = false;
+    say($("pin-message"), "");
+    return refresh();
+  }
+  if (answer.code === "wrong" || answer.code === "wait") {
+    say($("pin-message"), answer.code === "wrong" ? t("pinWrong") : "", "error");
+    const ms = answer.retryAfterMs ?? 0;
+    if (answer.code === "wrong") setTimeout(() => waitThenEnable(ms), 1200);
+    else waitThenEnable(ms);
+    return;
+  }
+  $("unlock").disabled = false;
+  say($("pin-message"), errorText(answer), "error");
+});
+
+$("lock").addEventListener("click", async () => {
+  token = null;
+  await send({ type: "lock" });
+  await refresh();
+});
+
+$("change-pin").addEventListener("click", () => {
+  changingPin = true;
+  $("pin-setup").hidden = false;
+  $("new-pin").focus();
+});
+
+// --- settings -------------------------------------------------------------------------------
+const lines = (s) => s.split("\n").map((l) => l.trim()).filter(Boolean);
+
+function parseTerms(text) {
+  return lines(text).map((line) => {
+    const [term, category, severity] = line.split(",").map((p) => p.trim());
+    return { term, category: category || "insult", severity: severity ? Number(severity) : 2 };
+  });
+}
+
+$("settings").addEventListener("submit", async (e) => {
+  e.preventDefault();
+  const wanted = {
+    profile: $("profile").value,
+    extraTerms: parseTerms($("extra-terms").value),
+    allowTerms: lines($("allow-terms").value),
+    skipSites: lines($("skip-sites").value),
+    forceSites: lines($("force-sites").value),
+    logText: $("log-text").checked,
+  };
+  for (const k of view?.locked ?? []) delete wanted[k];
+  const answer = await send({ type: "save", settings: wanted });
+  if (!answer.ok) {
+    say($("save-message"), errorText(answer), "error");
+    if (answer.code === "locked") token = null;
+    return refresh();
+  }
+  say($("save-message"), t("saved"), "ok");
+  await refresh();
+});
+
+// --- pause ----------------------------------------------------------------------------------
+$("pause").addEventListener("click", async () => {
+  const answer = await send({ type: "pause" });
+  if (!answer.ok) say($("pin-message"), errorText(answer), "error");
+  await refresh();
+});
+$("resume").addEventListener("click", async () => {
+  await send({ type: "resume" });
+  await refresh();
+});
+
+$("clear-activity").addEventListener("click", async () => {
+  const answer = await send({ type: "clearActivity" });
+  if (!answer.ok) say($("pin-message"), errorText(answer), "error");
+  await refresh();
+});
+
+// --- rendering ------------------------------------------------------------------------------
+function cell(tag, text, cls) {
+  const el = document.createElement(tag);
+  el.textContent = text;
+  if (cls) el.className = cls;
+  return el;
+}
+
+function renderActivity(activity, log) {
+  const sites = Object.entries(activity).sort((a, b) => b[1].last - a[1].last);
+  const cats = [...new Set(sites.flatMap(([, row]) => Object.keys(row.counts)))].sort();
+  const head = document.createElement("tr");
+  head.append(cell("th", t("activitySite")), ...cats.map((c) => cell("th", categoryName(c))));
+  $("activity").tHead.replaceChildren(sites.length ? head : "");
+  $("activity").tBodies[0].replaceChildren(
+    ...sites.map(([site, row]) => {
+      const tr = document.createElement("tr");
+      tr.dataset.site = site;
+      tr.append(cell("td", site), ...cats.map((c) => cell("td", String(row.counts[c] ?? 0), "n")));
+      return tr;
+    }),
+  );
+  $("activity-empty").hidden = sites.length > 0;
+  $("log-wrap").hidden = log.length === 0;
+  $("log").replaceChildren(
+    ...log
+      .slice()
+      .reverse()
+      .map((entry) =>
+        cell("li", `${new Date(entry.time).toLocaleString(uiLang)} · ${entry.site} · ${entry.categories.map(categoryName).join(", ")}: ${entry.text}`),
+      ),
+  );
+}
+
+async function refresh() {
+  const s = await send({ type: "state" });
+  if (!s.ok) return say($("pin-message"), errorText(s), "error");
+  view = s;
+  if (!s.unlocked) token = null;
+  document.body.dataset.unlocked = String(s.unlocked);
+  if (!s.unlocked) changingPin = false;
+  $("pin-setup").hidden = s.hasPin && !changingPin;
+  $("pin-unlock").hidden = !s.hasPin || s.unlocked;
+  $("pin-unlocked").hidden = !s.unlocked;
+  if (s.hasPin && !s.unlocked && s.retryAfterMs > 0) waitThenEnable(s.retryAfterMs);
+
+  const st = s.settings;
+  $("profile").value = st.profile;
+  $("extra-terms").value = st.extraTerms.map((x) => `${x.term}, ${x.category}, ${x.severity}`).join("\n");
+  $("allow-terms").value = st.allowTerms.join("\n");
+  $("skip-sites").value = st.skipSites.join("\n");
+  $("force-sites").value = st.forceSites.join("\n");
+  $("log-text").checked = st.logText;
+  $("settings-fields").disabled = !s.unlocked;
+  const ids = { profile: "profile", extraTerms: "extra-terms", allowTerms: "allow-terms",
+    skipSites: "skip-sites", forceSites: "force-sites", logText: "log-text" };
+  for (const [k, id] of Object.entries(ids)) $(id).disabled = s.locked.includes(k);
+  $("managed-note").hidden = s.locked.length === 0;
+
+  $("pause").disabled = !s.unlocked || !st.allowPause || s.pausedUntil > 0;
+  $("resume").hidden = !s.pausedUntil;
+  $("pause-status").textContent = s.pausedUntil
+    ? t("pausedUntil", new Date(s.pausedUntil).toLocaleTimeString(uiLang))
+    : st.allowPause ? t("notPaused") : t("pauseNotAllowed");
+  $("clear-activity").disabled = !s.unlocked;
+  renderActivity(s.activity, s.log);
+  document.body.dataset.ready = "true";
+}
+
+// --- start ----------------------------------------------------------------------------------
+document.documentElement.lang = pickLang(uiLang);
+for (const el of document.querySelectorAll("[data-i18n]")) el.textContent = t(el.dataset.i18n);
+chrome.storage.onChanged.addListener(() => refresh());
+refresh();

@@ -1,0 +1,168 @@
+// The one module that knows where settings live and what a valid setting is. Used by the
+// service worker (which alone writes them) and by the options page (which only displays them).
+//
+// chrome.storage.local   settings, pin (salted PBKDF2 hash), pinFails, pausedUntil, activity, log
+// chrome.storage.managed what an administrator set (managed_schema.json): those keys win and
+//                        are locked; lockAll locks every key
+// chrome.storage.session the options page's unlock token (never written to disk)
+
+export const PROFILES = ["child", "teen", "adult"];
+export const CATEGORIES = [
+  "profanity", "insult", "sexual", "hate", "violence", "self-harm", "drugs", "gambling",
+  "personal-info", "link",
+];
+export const DEFAULTS = Object.freeze({
+  profile: "teen",
+  extraTerms: [],
+  allowTerms: [],
+  skipSites: [],
+  forceSites: [],
+  logText: false,
+  allowPause: true,
+});
+export const POLICY_KEYS = Object.keys(DEFAULTS);
+export const PAUSE_MS = 15 * 60 * 1000;
+
+const MAX_ITEMS = 500;
+const MAX_TERM = 64;
+
+function bad(field, why) {
+  return new Error(`${field}: ${why}`);
+}
+
+function list(field, value, each) {
+  if (!Array.isArray(value)) throw bad(field, "expected a list");
+  if (value.length > MAX_ITEMS) throw bad(field, `at most ${MAX_ITEMS} entries`);
+  const out = [];
+  const seen = new Set();
+  for (const item of value) {
+    const clean = each(item);
+    const key = JSON.stringify(clean);
+    if (clean !== null && !seen.has(key)) {
+      seen.add(key);
+      out.push(clean);
+    }
+  }
+  return out;
+}
+
+function word(field, value) {
+  if (typeof value !== "string") throw bad(field, "expected text");
+  const w = value.trim();
+  if (!w) return null;
+  if (w.length > MAX_TERM) throw bad(field, `"${w.slice(0, 20)}…" is longer than ${MAX_TERM} characters`);
+  return w;
+}
+
+/** "www.Example.com", "https://example.com/x", "*.example.com" → "example.com" (or null). */
+export function normalizeSite(value) {
+  if (typeof value !== "string") return null;
+  let s = value.trim().toLowerCase();
+  if (!s) return null;
+  s = s.replace(/^[a-z][a-z0-9+.-]*:\/\//, "").replace(/[/?#].*$/, "").replace(/:\d+$/, "");
+  s = s.replace(/^\*\./, "").replace(/^www\./, "").replace(/\.$/, "");
+  if (!/^[a-z0-9.-]+$/.test(s) && !/^\[[0-9a-f:]+\]$/.test(s)) return null;
+  return s;
+}
+
+/** Validates the keys present in `input`; returns clean values or throws naming the field. */
+export function sanitize(input) {
+  if (!input || typeof input !== "object") throw bad("settings", "expected an object");
+  const out = {};
+  for (const [k, v] of Object.entries(input)) {
+    switch (k) {
+      case "profile":
+        if (!PROFILES.includes(v)) throw bad(k, `expected ${PROFILES.join(", ")}`);
+        out[k] = v;
+        break;
+      case "extraTerms":
+        out[k] = list(k, v, (item) => {
+          const t = typeof item === "string" ? { term: item } : item;
+          if (!t || typeof t !== "object") throw bad(k, "expected words");
+          const term = word(k, t.term);
+          if (term === null) return null;
+          const category = t.category ?? "insult";
+          if (!CATEGORIES.includes(category)) throw bad(k, `unknown category "${category}"`);
+          const severity = Number(t.severity ?? 2);
+          if (![1, 2, 3].includes(severity)) throw bad(k, "severity is 1, 2 or 3");
+          return { term, category, severity };
+        });
+        break;
+      case "allowTerms":
+        out[k] = list(k, v, (item) => word(k, item));
+        break;
+      case "skipSites":
+      case "forceSites":
+        out[k] = list(k, v, (item) => {
+          if (typeof item !== "string") throw bad(k, "expected host names");
+          if (!item.trim()) return null;
+          const site = normalizeSite(item);
+          if (!site) throw bad(k, `"${item.slice(0, 40)}" is not a host name`);
+          return site;
+        });
+        break;
+      case "logText":
+      case "allowPause":
+        if (typeof v !== "boolean") throw bad(k, "expected true or false");
+        out[k] = v;
+        break;
+      default:
+        throw bad(k, "unknown setting");
+    }
+  }
+  return out;
+}
+
+/** The host of a page URL, lower case ("" for none). */
+export function hostOf(url) {
+  try {
+    return new URL(url).hostname.toLowerCase().replace(/^www\./, "");
+  } catch {
+    return "";
+  }
+}
+
+/** Whether `host` is one of `sites` or a subdomain of one. */
+export function siteListed(host, sites) {
+  return !!host && sites.some((s) => host === s || host.endsWith(`.${s}`));
+}
+
+// Chromium 156 can leave a storage.managed.get made while the worker starts unanswered for
+// good (seen in headless runs): wait a moment, then go on without and say so (`unknown`), so
+// that the caller asks again soon instead of hanging every message behind it.
+async function managedValues() {
+  const timeout = new Promise((resolve) => setTimeout(resolve, 400, null));
+  try {
+    const got = await Promise.race([chrome.storage.managed.get(null), timeout]);
+    return got === null ? { values: {}, unknown: true } : { values: got ?? {}, unknown: false };
+  } catch {
+    return { values: {}, unknown: false }; // no policy on this machine
+  }
+}
+
+/**
+ * The settings in force: defaults ← the parent's (local) ← the administrator's (managed).
+ * Returns `{ settings, locked: [keys the options page may not change], managed: bool,
+ * managedUnknown: bool }`.
+ */
+export async function effectiveSettings() {
+  const [{ settings: local = {} }, { values: managed, unknown }] = await Promise.all([
+    chrome.storage.local.get("settings"),
+    managedValues(),
+  ]);
+  const settings = { ...DEFAULTS };
+  for (const source of [local, managed]) {
+    for (const k of POLICY_KEYS) {
+      if (source[k] === undefined) continue;
+      try {
+        Object.assign(settings, sanitize({ [k]: source[k] }));
+      } catch {
+        /* a bad stored or managed value keeps the value below it */
+      }
+    }
+  }
+  const locked = managed.lockAll === true
+    ? [...POLICY_KEYS]
+    : POLICY_KEYS.filter((k) => managed[k] !== undefined);
+  return { settings, locked, managed: Object.keys(managed).length > 0, managedUnknown: unknown };
+}
