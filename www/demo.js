@@ -113,8 +113,9 @@ function renderInspector(detail) {
   const badge = $("#verdict");
   badge.dataset.action = detail.action;
   badge.textContent = UI[lang].actions[detail.action];
-  $("#timing").textContent =
-    `${t("check")} ${detail.checkMs.toFixed(2)} ms · ${t("render")} ${detail.renderMs.toFixed(2)} ms`;
+  // Browsers coarsen performance.now() to 0.1 ms on pages that are not cross-origin isolated.
+  const ms = (n) => (n < 0.1 ? "< 0.1 ms" : `${n.toFixed(1)} ms`);
+  $("#timing").textContent = `${t("check")} ${ms(detail.checkMs)} · ${t("render")} ${ms(detail.renderMs)}`;
   $("#censor-preview").textContent = detail.text ? filter.censor(detail.text) : "";
   const rows = detail.matches.map((m) => {
     const tr = document.createElement("tr");
