@@ -5,7 +5,7 @@
 #   make pkg         the npm package in pkg/ (wasm32 build → wasm-bindgen → wasm-opt)
 #   make setup       install what is missing (rustup target, wasm-bindgen-cli, npm ci, chromium)
 #   make eval        accuracy (precision, recall, F1) on the labeled sets in $(EVAL_DATA)
-#   make extension   (not built yet)
+#   make extension   the parents' browser extension in dist/saring-extension/ (+ zip)
 #   make bench       the benchmarks beside peer filters, printed as a table (bench/)
 
 SHELL := bash
@@ -31,7 +31,7 @@ WASM_TEST_ENV := CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-ru
 WASM_BROWSER_ENV := WASM_BINDGEN_USE_BROWSER=1 CHROMEDRIVER=/usr/bin/chromedriver \
                     WASM_BINDGEN_TEST_WEBDRIVER_JSON=$(CURDIR)/webdriver.json
 
-.PHONY: help setup setup-build demo pkg test eval extension bench \
+.PHONY: help setup setup-build demo pkg test eval extension extension-only bench \
         test-fmt test-clippy test-native test-wasm-node test-wasm-browser test-js test-browser
 
 help:
@@ -54,7 +54,7 @@ demo: pkg
 # Every layer, in order. Each step stops the run when it fails.
 test: setup
 	@start=$$(date +%s); \
-	for step in test-fmt test-clippy test-native test-wasm-node test-wasm-browser pkg test-js test-browser; do \
+	for step in test-fmt test-clippy test-native test-wasm-node test-wasm-browser pkg extension-only test-js test-browser; do \
 	  echo; echo "════ make $$step"; \
 	  t=$$(date +%s); \
 	  $(MAKE) $$step || { echo "════ make test: FAILED in $$step"; exit 1; }; \
@@ -107,6 +107,10 @@ eval:
 	  $(wildcard $(EVAL_DATA)/../traps/*) $(EVAL_DATA)/../lexicon-sources/id-kata-kasar/whitelist.json
 
 extension: pkg
+	@node scripts/build-extension.mjs
+
+# The extension from the pkg/ already built (make test builds pkg/ once, just before).
+extension-only:
 	@node scripts/build-extension.mjs
 
 bench:
