@@ -201,26 +201,37 @@ impl Filter {
     /// assert_eq!(verdict.matches[0].span, 0.."ｋｏｎｔｏｌ".len());
     /// ```
     pub fn check(&self, text: &str) -> Verdict {
-        let mut folded = Folded::default();
-        normalize::normalize_into(text, &mut folded);
-        let mut candidates: Vec<Candidate> = Vec::new();
-        self.scanner.scan(&folded, &mut candidates);
-        let mut hits: Vec<Hit> = Vec::new();
-        self.judge.judge(
-            text,
-            &folded,
-            &candidates,
-            &self.scanner,
-            &self.entries,
-            &mut hits,
-        );
+        SCRATCH.with(|scratch| match scratch.try_borrow_mut() {
+            Ok(mut scratch) => self.check_with(text, &mut scratch),
+            // Only reachable if a check ran inside a check; give it its own buffers.
+            Err(_) => self.check_with(text, &mut Scratch::default()),
+        })
+    }
+
+    fn check_with(&self, text: &str, scratch: &mut Scratch) -> Verdict {
+        let Scratch {
+            folded,
+            candidates,
+            hits,
+            detections,
+        } = scratch;
+        normalize::normalize_into(text, folded);
+        candidates.clear();
+        self.scanner.scan(folded, candidates);
+        hits.clear();
+        self.judge
+            .judge(text, folded, candidates, &self.scanner, &self.entries, hits);
+        detections.clear();
+        detect::detect_into(text, detections);
         let mut matches: Vec<Match> = hits
             .iter()
-            .map(|hit| self.lexicon_match(&folded, hit))
+            .map(|hit| self.lexicon_match(folded, hit))
             .collect();
-        let mut detections: Vec<Detection> = Vec::new();
-        detect::detect_into(text, &mut detections);
         matches.extend(detections.iter().map(|d| self.detector_match(d)));
+        // A pasted novel should not keep megabytes of buffers alive after its check.
+        if folded.text.capacity() > SCRATCH_KEEP_BYTES {
+            *scratch = Scratch::default();
+        }
         let matches = without_overlaps(matches);
         let action = matches.iter().map(|m| m.action).max().unwrap_or_default();
         Verdict { action, matches }
@@ -290,6 +301,22 @@ impl Filter {
             evasions,
         }
     }
+}
+
+/// Buffers reused from one check to the next, so a check allocates only for what it returns.
+#[derive(Default)]
+struct Scratch {
+    folded: Folded,
+    candidates: Vec<Candidate>,
+    hits: Vec<Hit>,
+    detections: Vec<Detection>,
+}
+
+/// Buffers larger than this (in folded bytes) are freed after the check.
+const SCRATCH_KEEP_BYTES: usize = 1 << 20;
+
+thread_local! {
+    static SCRATCH: std::cell::RefCell<Scratch> = std::cell::RefCell::default();
 }
 
 /// Sorts matches by start and keeps, of any overlapping ones, the most serious (action, then

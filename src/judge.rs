@@ -8,7 +8,7 @@
 //! exclamation (`Anjing!`), joined to a marker in a hashtag (`#dasaranjing`), or disguised
 //! (`4nj1ng`), since nobody disguises a word meant literally.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet;
 use std::ops::Range;
 
 use crate::lexicon::{Entry, MatchMode};
@@ -77,7 +77,7 @@ const THREAT_TARGETS_AFTER: &[&str] = &[
 #[derive(Debug, Default)]
 pub(crate) struct Judge {
     /// Folded innocent words and phrases (and custom allow-terms): nothing inside them hits.
-    allowed: HashSet<Box<[u8]>>,
+    allowed: FxHashSet<Box<[u8]>>,
     /// Whether any allowed entry is a two-word phrase (`cum laude`).
     allowed_phrases: bool,
     /// The longest allowed entry, in bytes: a longer word (or phrase) is never looked up.
