@@ -141,48 +141,25 @@ pub fn detect_into(text: &str, out: &mut Vec<Detection>) {
     let base = out.len();
     let mut cands = Vec::new();
     if seen.url.any() {
-        // `https://` starts 5 bytes before its `:`, `www.` 3 before its `.`.
-        scan_urls(
-            text,
-            seen.url.first.saturating_sub(5),
-            seen.url.last,
-            &mut cands,
-        );
+        scan_urls(text, &seen.url, &mut cands);
         keep(out, base, &mut cands);
     }
     if seen.separator.any() && seen.at.any() {
-        scan_emails(text, seen.at.first, seen.at.last + 1, &mut cands);
+        scan_emails(text, &seen.at, &mut cands);
         keep(out, base, &mut cands);
     }
-    // A phone number has at least 8 digits, and starts at most 2 bytes before the first: `(+`.
+    // A phone number has at least 8 digits.
     if seen.digits >= 8 {
-        scan_phones(
-            text,
-            seen.digit.first.saturating_sub(2),
-            seen.digit.last,
-            &mut cands,
-        );
+        scan_phones(text, &seen.anchor, &mut cands);
         keep(out, base, &mut cands);
     }
     // Every address has a number after its start, except `Komplek … Blok C`.
-    if seen.digit.any() || seen.blok.any() {
-        let last = if seen.digit.any() { seen.digit.last } else { 0 };
-        let last = if seen.blok.any() {
-            last.max(seen.blok.last)
-        } else {
-            last
-        };
-        scan_addresses(text, last, &mut cands);
+    if seen.anchor.any() {
+        scan_addresses(text, &seen.anchor, &mut cands);
         keep(out, base, &mut cands);
     }
     if seen.separator.any() {
-        // A label ends at most 8 bytes before the separator's noted position (`  [titik`);
-        // the scan starts where the label's run of letters, digits and `-` starts.
-        let mut from = seen.separator.first.saturating_sub(10);
-        while from > 0 && (b[from - 1].is_ascii_alphanumeric() || b[from - 1] == b'-') {
-            from -= 1;
-        }
-        scan_domains(text, from, seen.separator.last, &mut cands);
+        scan_domains(text, &seen.separator, &mut cands);
         keep(out, base, &mut cands);
     }
 }
@@ -255,26 +232,46 @@ const W_PAREN_AT: u32 = u32::from_be_bytes(*b"\0(at");
 const W_BRACE_AT: u32 = u32::from_be_bytes(*b"\0{at");
 const W_BLOK: u32 = u32::from_be_bytes(*b"blok");
 
-/// Where one kind of trigger was seen: the first and last position noted.
+/// Where one kind of trigger was seen: up to [`Spots::MAX`] windows `lo..=hi` of positions,
+/// a position within `gap` of a window's end joining it; past the last window, the last one
+/// grows to cover the rest.
 #[derive(Clone, Copy)]
 struct Spots {
-    first: usize,
-    last: usize,
+    gap: usize,
+    n: usize,
+    windows: [(usize, usize); Spots::MAX],
 }
 
 impl Spots {
-    const NONE: Spots = Spots {
-        first: usize::MAX,
-        last: 0,
-    };
+    const MAX: usize = 8;
 
+    fn new(gap: usize) -> Spots {
+        Spots {
+            gap,
+            n: 0,
+            windows: [(0, 0); Spots::MAX],
+        }
+    }
+
+    /// Notes position `i`; positions come in non-decreasing order.
     fn note(&mut self, i: usize) {
-        self.first = self.first.min(i);
-        self.last = self.last.max(i);
+        if self.n > 0 {
+            let last = &mut self.windows[self.n - 1];
+            if i <= last.1 + self.gap || self.n == Spots::MAX {
+                last.1 = last.1.max(i);
+                return;
+            }
+        }
+        self.windows[self.n] = (i, i);
+        self.n += 1;
     }
 
     fn any(&self) -> bool {
-        self.first != usize::MAX
+        self.n > 0
+    }
+
+    fn windows(&self) -> &[(usize, usize)] {
+        &self.windows[..self.n]
     }
 }
 
@@ -283,22 +280,25 @@ impl Spots {
 /// marker, one byte early for `(@)`; separator: `.`, or the last letter of `dot`/`titik`).
 struct Seen {
     digits: usize,
-    digit: Spots,
+    /// Digits and `blok`: every address starts at most [`ADDRESS_REACH`] bytes before one.
+    anchor: Spots,
     url: Spots,
     separator: Spots,
     at: Spots,
-    blok: Spots,
 }
+
+/// How far an address starts before its first digit or `blok` at most: a keyword, up to
+/// five name words of at most [`MAX_NAME`] bytes with their dots and spaces, a marker.
+const ADDRESS_REACH: usize = 256;
 
 impl Seen {
     fn of(b: &[u8]) -> Seen {
         let mut seen = Seen {
             digits: 0,
-            digit: Spots::NONE,
-            url: Spots::NONE,
-            separator: Spots::NONE,
-            at: Spots::NONE,
-            blok: Spots::NONE,
+            anchor: Spots::new(ADDRESS_REACH),
+            url: Spots::new(16),
+            separator: Spots::new(16),
+            at: Spots::new(16),
         };
         // Branch only on rare bytes and on the rare spelled-out words: a branch on every
         // space would be one mispredicted branch per word.
@@ -319,7 +319,7 @@ impl Seen {
                 0 => {}
                 C_DIGIT => {
                     seen.digits += 1;
-                    seen.digit.note(i);
+                    seen.anchor.note(i);
                 }
                 k => seen.rare(b, i, k),
             }
@@ -366,7 +366,7 @@ impl Seen {
             self.at.note(i - 2);
         }
         if w == W_BLOK {
-            self.blok.note(i - 3);
+            self.anchor.note(i - 3);
         }
     }
 }
@@ -536,55 +536,59 @@ fn url_tail(b: &[u8], i: usize) -> usize {
 // ---------------------------------------------------------------------------------------------
 // URLs
 
-/// URLs starting in `from..=last` (none starts elsewhere).
-fn scan_urls(text: &str, from: usize, last: usize, out: &mut Vec<Detection>) {
+/// URLs: each starts at most 5 bytes before a noted `://` (`https://`) or `www.` `.`.
+fn scan_urls(text: &str, spots: &Spots, out: &mut Vec<Detection>) {
     const START: [bool; 256] = byte_set(b"hHwW");
     let b = text.as_bytes();
-    let mut i = from;
-    loop {
-        i = next_in(b, i, &START);
-        if i == b.len() || i > last {
-            break;
-        }
-        let lead = match b[i] | 0x20 {
-            b'h' if eq_ic(b, i, b"https://") => 8,
-            b'h' if eq_ic(b, i, b"http://") => 7,
-            b'w' if eq_ic(b, i, b"www.") => 4,
-            _ => 0,
-        };
-        if lead == 0
-            || prev_char(text, i)
-                .is_some_and(|c| is_word(c) || matches!(c, '.' | '@' | '-' | '/' | ':'))
-        {
-            i += 1;
-            continue;
-        }
-        let host = i + lead;
-        if byte_at(b, host).is_ascii_alphanumeric() {
-            let ok = lead != 4 || {
-                // `www.` needs a dotted host: `www.example.com`.
-                let mut j = host;
-                let mut dotted = false;
-                while j < b.len() && (b[j].is_ascii_alphanumeric() || b[j] == b'-' || b[j] == b'.')
-                {
-                    if b[j] == b'.' && byte_at(b, j + 1).is_ascii_alphanumeric() {
-                        dotted = true;
-                    }
-                    j += 1;
-                }
-                dotted
+    let mut i = 0;
+    for &(lo, hi) in spots.windows() {
+        i = i.max(lo.saturating_sub(5));
+        loop {
+            i = next_in(b, i, &START);
+            if i == b.len() || i > hi {
+                break;
+            }
+            let lead = match b[i] | 0x20 {
+                b'h' if eq_ic(b, i, b"https://") => 8,
+                b'h' if eq_ic(b, i, b"http://") => 7,
+                b'w' if eq_ic(b, i, b"www.") => 4,
+                _ => 0,
             };
-            if ok {
-                let end = url_tail(b, host);
-                out.push(Detection {
-                    span: i..end,
-                    kind: Kind::Url,
-                });
-                i = end;
+            if lead == 0
+                || prev_char(text, i)
+                    .is_some_and(|c| is_word(c) || matches!(c, '.' | '@' | '-' | '/' | ':'))
+            {
+                i += 1;
                 continue;
             }
+            let host = i + lead;
+            if byte_at(b, host).is_ascii_alphanumeric() {
+                let ok = lead != 4 || {
+                    // `www.` needs a dotted host: `www.example.com`.
+                    let mut j = host;
+                    let mut dotted = false;
+                    while j < b.len()
+                        && (b[j].is_ascii_alphanumeric() || b[j] == b'-' || b[j] == b'.')
+                    {
+                        if b[j] == b'.' && byte_at(b, j + 1).is_ascii_alphanumeric() {
+                            dotted = true;
+                        }
+                        j += 1;
+                    }
+                    dotted
+                };
+                if ok {
+                    let end = url_tail(b, host);
+                    out.push(Detection {
+                        span: i..end,
+                        kind: Kind::Url,
+                    });
+                    i = end;
+                    continue;
+                }
+            }
+            i += lead;
         }
-        i += lead;
     }
 }
 
@@ -694,47 +698,56 @@ fn parse_chain(b: &[u8], start: usize) -> Chain {
     chain
 }
 
-/// Domains from `from` (a place the scan from 0 would pass through with nothing found
-/// before it) whose first label starts at or before `last`.
-fn scan_domains(text: &str, from: usize, last: usize, out: &mut Vec<Detection>) {
+/// Domains: the first label ends at most 8 bytes before a noted separator position
+/// (`  [titik`).
+fn scan_domains(text: &str, spots: &Spots, out: &mut Vec<Detection>) {
     const ALNUM: [bool; 256] =
         byte_set(b"0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ");
     let b = text.as_bytes();
-    let mut i = from;
-    loop {
-        i = next_in(b, i, &ALNUM);
-        if i == b.len() || i > last {
-            break;
+    let mut i = 0;
+    for &(lo, hi) in spots.windows() {
+        // Resume where that label's run of letters, digits and `-` starts, as the scan from 0 would.
+        let mut from = lo.saturating_sub(10);
+        while from > 0 && (b[from - 1].is_ascii_alphanumeric() || b[from - 1] == b'-') {
+            from -= 1;
         }
-        let first_end = label_end(b, i);
-        if separator(b, first_end, true).is_none() {
-            // A lone label: whatever the boundary, the scan resumes after it.
-            i = first_end;
-            continue;
-        }
-        let boundary = prev_char(text, i).is_none_or(|c| !(is_word(c) || matches!(c, '.' | '-')));
-        if !boundary {
-            i = label_end(b, i).max(i + 1);
-            continue;
-        }
-        let chain = parse_chain(b, i);
-        let best = chain.best.filter(|&end| {
-            next_char(text, end).is_none_or(|c| !(is_word(c) || matches!(c, '-' | '@')))
-        });
-        if let Some(end) = best {
-            let end = if !chain.obfuscated && byte_at(b, end) == b'/' {
-                url_tail(b, end)
-            } else {
-                end
-            };
-            out.push(Detection {
-                span: i..end,
-                kind: Kind::Domain,
+        i = i.max(from);
+        loop {
+            i = next_in(b, i, &ALNUM);
+            if i == b.len() || i > hi {
+                break;
+            }
+            let first_end = label_end(b, i);
+            if separator(b, first_end, true).is_none() {
+                // A lone label: whatever the boundary, the scan resumes after it.
+                i = first_end;
+                continue;
+            }
+            let boundary =
+                prev_char(text, i).is_none_or(|c| !(is_word(c) || matches!(c, '.' | '-')));
+            if !boundary {
+                i = label_end(b, i).max(i + 1);
+                continue;
+            }
+            let chain = parse_chain(b, i);
+            let best = chain.best.filter(|&end| {
+                next_char(text, end).is_none_or(|c| !(is_word(c) || matches!(c, '-' | '@')))
             });
-            i = end;
-            continue;
+            if let Some(end) = best {
+                let end = if !chain.obfuscated && byte_at(b, end) == b'/' {
+                    url_tail(b, end)
+                } else {
+                    end
+                };
+                out.push(Detection {
+                    span: i..end,
+                    kind: Kind::Domain,
+                });
+                i = end;
+                continue;
+            }
+            i = chain.scanned_end.max(i + 1);
         }
-        i = chain.scanned_end.max(i + 1);
     }
 }
 
@@ -755,43 +768,50 @@ fn is_local(c: u8) -> bool {
     c.is_ascii_alphanumeric() || matches!(c, b'.' | b'_' | b'%' | b'+' | b'-')
 }
 
-/// E-mail addresses whose marker starts in `from..=last` (no marker starts elsewhere).
-fn scan_emails(text: &str, from: usize, last: usize, out: &mut Vec<Detection>) {
+/// E-mail addresses: each marker starts at a noted position or the byte after (`@` is noted
+/// one byte early for `(@)`).
+fn scan_emails(text: &str, spots: &Spots, out: &mut Vec<Detection>) {
     const START: [bool; 256] = byte_set(b"@([{aA");
     let b = text.as_bytes();
-    let mut i = from;
-    loop {
-        i = next_in(b, i, &START);
-        if i == b.len() || i > last {
-            break;
-        }
-        let closes = |c: u8| matches!(c, b')' | b']' | b'}');
-        let (marker_end, form) = match b[i] {
-            b'@' => (i + 1, AtForm::Plain),
-            b'(' | b'[' | b'{' if eq_ic(b, i + 1, b"at") && closes(byte_at(b, i + 3)) => {
-                (i + 4, AtForm::Bracket)
+    let mut i = 0;
+    for &(lo, hi) in spots.windows() {
+        i = i.max(lo);
+        loop {
+            i = next_in(b, i, &START);
+            if i == b.len() || i > hi + 1 {
+                break;
             }
-            b'(' | b'[' | b'{' if byte_at(b, i + 1) == b'@' && closes(byte_at(b, i + 2)) => {
-                (i + 3, AtForm::Bracket)
+            let closes = |c: u8| matches!(c, b')' | b']' | b'}');
+            let (marker_end, form) = match b[i] {
+                b'@' => (i + 1, AtForm::Plain),
+                b'(' | b'[' | b'{' if eq_ic(b, i + 1, b"at") && closes(byte_at(b, i + 3)) => {
+                    (i + 4, AtForm::Bracket)
+                }
+                b'(' | b'[' | b'{' if byte_at(b, i + 1) == b'@' && closes(byte_at(b, i + 2)) => {
+                    (i + 3, AtForm::Bracket)
+                }
+                b'a' | b'A'
+                    if i > 0
+                        && b[i - 1] == b' '
+                        && eq_ic(b, i, b"at")
+                        && byte_at(b, i + 2) == b' ' =>
+                {
+                    (i + 2, AtForm::Word)
+                }
+                _ => {
+                    i += 1;
+                    continue;
+                }
+            };
+            if let Some(span) = email_at(text, i, marker_end, form) {
+                i = span.end;
+                out.push(Detection {
+                    span,
+                    kind: Kind::Email,
+                });
+            } else {
+                i = marker_end;
             }
-            b'a' | b'A'
-                if i > 0 && b[i - 1] == b' ' && eq_ic(b, i, b"at") && byte_at(b, i + 2) == b' ' =>
-            {
-                (i + 2, AtForm::Word)
-            }
-            _ => {
-                i += 1;
-                continue;
-            }
-        };
-        if let Some(span) = email_at(text, i, marker_end, form) {
-            i = span.end;
-            out.push(Detection {
-                span,
-                kind: Kind::Email,
-            });
-        } else {
-            i = marker_end;
         }
     }
 }
@@ -860,45 +880,49 @@ fn email_at(text: &str, marker: usize, marker_end: usize, form: AtForm) -> Optio
 /// At most this many digits in any phone number.
 const MAX_PHONE_DIGITS: usize = 15;
 
-/// Phone numbers starting in `from..=last` (none starts elsewhere).
-fn scan_phones(text: &str, from: usize, last: usize, out: &mut Vec<Detection>) {
+/// Phone numbers: each starts at a digit or at most 2 bytes before one (`(+`); `spots`
+/// covers every digit.
+fn scan_phones(text: &str, spots: &Spots, out: &mut Vec<Detection>) {
     const START: [bool; 256] = byte_set(b"0123456789+(");
     let b = text.as_bytes();
-    let mut i = from;
-    loop {
-        i = next_in(b, i, &START);
-        if i == b.len() || i > last {
-            break;
+    let mut i = 0;
+    for &(lo, hi) in spots.windows() {
+        i = i.max(lo.saturating_sub(2));
+        loop {
+            i = next_in(b, i, &START);
+            if i == b.len() || i > hi {
+                break;
+            }
+            let c = b[i];
+            let starts = c.is_ascii_digit()
+                || (c == b'+' && byte_at(b, i + 1).is_ascii_digit())
+                || (c == b'('
+                    && (byte_at(b, i + 1).is_ascii_digit()
+                        || (byte_at(b, i + 1) == b'+' && byte_at(b, i + 2).is_ascii_digit())));
+            let boundary = || {
+                prev_char(text, i).is_none_or(|p| {
+                    !(is_word(p)
+                        || matches!(
+                            p,
+                            '.' | ',' | '/' | '-' | '+' | '$' | '€' | '£' | '@' | '#' | '%'
+                        ))
+                })
+            };
+            let found = if starts && boundary() {
+                phone_at(b, i)
+            } else {
+                None
+            };
+            if let Some(span) = found {
+                i = span.end;
+                out.push(Detection {
+                    span,
+                    kind: Kind::PhoneNumber,
+                });
+                continue;
+            }
+            i += 1;
         }
-        let c = b[i];
-        let starts = c.is_ascii_digit()
-            || (c == b'+' && byte_at(b, i + 1).is_ascii_digit())
-            || (c == b'('
-                && (byte_at(b, i + 1).is_ascii_digit()
-                    || (byte_at(b, i + 1) == b'+' && byte_at(b, i + 2).is_ascii_digit())));
-        let boundary = || {
-            prev_char(text, i).is_none_or(|p| {
-                !(is_word(p)
-                    || matches!(
-                        p,
-                        '.' | ',' | '/' | '-' | '+' | '$' | '€' | '£' | '@' | '#' | '%'
-                    ))
-            })
-        };
-        let found = if starts && boundary() {
-            phone_at(b, i)
-        } else {
-            None
-        };
-        if let Some(span) = found {
-            i = span.end;
-            out.push(Detection {
-                span,
-                kind: Kind::PhoneNumber,
-            });
-            continue;
-        }
-        i += 1;
     }
 }
 
@@ -1058,40 +1082,49 @@ const EN_SUFFIX: &[&str] = &[
 /// Longest name word considered, in bytes (bounds the look-ahead).
 const MAX_NAME: usize = 30;
 
-/// Street addresses starting at or before `last` (none starts after).
-fn scan_addresses(text: &str, last: usize, out: &mut Vec<Detection>) {
+/// Street addresses: each starts at most [`ADDRESS_REACH`] bytes before a digit or `blok`
+/// (`spots`).
+fn scan_addresses(text: &str, spots: &Spots, out: &mut Vec<Detection>) {
     // First bytes of the words `address_at` can start from: a house number or a keyword.
     const START: [bool; 256] = byte_set(b"0123456789bcgjkprBCGJKPR");
     let b = text.as_bytes();
     let mut i = 0;
-    loop {
-        i = next_in(b, i, &START);
-        if i == b.len() || i > last {
-            break;
+    for &(lo, hi) in spots.windows() {
+        // Resume at the start of a word, where the scan from 0 would be too.
+        let mut from = lo.saturating_sub(ADDRESS_REACH);
+        while from > 0 && b[from - 1].is_ascii_alphanumeric() {
+            from -= 1;
         }
-        let w_end = alnum_end(b, i);
-        if i > 0 && b[i - 1].is_ascii_alphanumeric() {
-            // Inside a word that starts with another byte.
-            i = w_end;
-            continue;
-        }
-        let boundary = prev_char(text, i).is_none_or(|c| {
-            !(is_word(c) || matches!(c, '-' | '.' | ',' | '/' | ':' | '$' | '@' | '#' | '\''))
-        });
-        let found = if boundary {
-            address_at(text, i, w_end)
-        } else {
-            None
-        };
-        if let Some(end) = found {
-            out.push(Detection {
-                span: i..end,
-                kind: Kind::StreetAddress,
+        i = i.max(from);
+        loop {
+            i = next_in(b, i, &START);
+            if i == b.len() || i > hi {
+                break;
+            }
+            let w_end = alnum_end(b, i);
+            if i > 0 && b[i - 1].is_ascii_alphanumeric() {
+                // Inside a word that starts with another byte.
+                i = w_end;
+                continue;
+            }
+            let boundary = prev_char(text, i).is_none_or(|c| {
+                !(is_word(c) || matches!(c, '-' | '.' | ',' | '/' | ':' | '$' | '@' | '#' | '\''))
             });
-            i = end;
-            continue;
+            let found = if boundary {
+                address_at(text, i, w_end)
+            } else {
+                None
+            };
+            if let Some(end) = found {
+                out.push(Detection {
+                    span: i..end,
+                    kind: Kind::StreetAddress,
+                });
+                i = end;
+                continue;
+            }
+            i = w_end;
         }
-        i = w_end;
     }
 }
 
