@@ -503,6 +503,7 @@ export function attachGuard(field, options = {}) {
     if (answered !== asked) {
       // An asynchronous answer is outstanding: refuse now; a submit goes again once it allows.
       if (e?.type === "submit") resubmit = { form: e.target, submitter: e.submitter };
+      else if (field instanceof HTMLInputElement && form()) resubmit = { form: form(), submitter: null };
       return false;
     }
     const m = MESSAGES[pickLang(lang)];
