@@ -177,8 +177,10 @@ function renderActivity(activity, log) {
 }
 
 async function refresh() {
+  const asked = token;
   const s = await send({ type: "state" });
   if (!s.ok) return say($("pin-message"), errorText(s), "error");
+  if (token !== asked) return refresh(); // unlocked or locked meanwhile: ask again
   view = s;
   if (!s.unlocked) token = null;
   document.body.dataset.unlocked = String(s.unlocked);

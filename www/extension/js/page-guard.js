@@ -112,6 +112,11 @@ function onMutations(records) {
 function watch(root) {
   if (watched.has(root)) return;
   watched.add(root);
+  if (root.nodeType === 11) {
+    // A submit inside a shadow root never reaches the window (it is not composed), and a key
+    // event reaches it retargeted to the host: gate them where the field's own tree ends.
+    for (const type of ["submit", "keydown", "reset"]) root.addEventListener(type, gateShadow, true);
+  }
   new MutationObserver(onMutations).observe(root, {
     childList: true,
     subtree: true,
@@ -119,6 +124,10 @@ function watch(root) {
     attributeFilter: ["contenteditable", "type", "data-saring-action"],
   });
   scan(root);
+}
+
+function gateShadow(e) {
+  if (e.currentTarget === e.target.getRootNode()) gate(e);
 }
 
 /** Called by content.js for the window's submit, keydown and reset events (capture phase). */
