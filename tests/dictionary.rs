@@ -1,5 +1,6 @@
 //! Every word of an Indonesian and an English dictionary, checked alone, must pass unless it is
-//! listed in `tests/words/intended.txt` as a word flagged on purpose. A lexicon entry that
+//! listed in `tests/words/intended.txt` as a word flagged on purpose (that list also serves
+//! `make eval`'s trap lists, so it may hold words these dictionaries lack). A lexicon entry that
 //! brings in a false positive fails here with the word and the term that flagged it.
 
 use std::collections::BTreeSet;
@@ -28,10 +29,12 @@ fn dictionary_words_pass_unless_intended() {
     let intended: BTreeSet<String> = words("intended.txt").into_iter().collect();
     let mut unintended = Vec::new();
     let mut flagged = BTreeSet::new();
+    let mut seen = BTreeSet::new();
     let mut total = 0;
     for list in ["id-base-words.txt", "en-words.txt"] {
         for word in words(list) {
             total += 1;
+            seen.insert(word.to_lowercase());
             let verdict = filter.check(&word);
             if verdict.action == Action::Allow {
                 continue;
@@ -57,7 +60,11 @@ fn dictionary_words_pass_unless_intended() {
         unintended.len(),
         unintended.join("\n")
     );
-    let stale: Vec<&String> = intended.difference(&flagged).collect();
+    // Words listed for the trap lists of `make eval` need not be in these dictionaries.
+    let stale: Vec<&String> = intended
+        .iter()
+        .filter(|w| seen.contains(*w) && !flagged.contains(*w))
+        .collect();
     assert!(
         stale.is_empty(),
         "listed in intended.txt but no longer flagged (remove them): {stale:?}"
