@@ -133,6 +133,14 @@ for (const lic of ["LICENSE-MIT", "LICENSE-APACHE", "LICENSE"]) {
   }
 }
 files.push("README.md");
+// saring/worker: the promise API over a Web Worker (hand-written, in www/pkg-extra/).
+const extras = ["worker-client.js", "worker-client.d.ts", "worker.js"];
+for (const f of extras) {
+  const src = join(root, "www", "pkg-extra", f);
+  if (!existsSync(src)) fail(`${relative(root, src)} is missing`);
+  copyFileSync(src, join(stageDir, f));
+  files.push(f);
+}
 const pkgJson = {
   name: pkgName,
   version: cargo.package.version,
@@ -146,6 +154,7 @@ const pkgJson = {
   types: `./${outName}.d.ts`,
   exports: {
     ".": { types: `./${outName}.d.ts`, default: `./${outName}.js` },
+    "./worker": { types: "./worker-client.d.ts", default: "./worker-client.js" },
     [`./${outName}_bg.wasm`]: `./${outName}_bg.wasm`,
     "./package.json": "./package.json",
   },
@@ -170,6 +179,15 @@ const v = filter.check("dasar anjing lu");
 // v.matches: [{ start, end, category, severity, term, evasions }]  (UTF-16 offsets)
 filter.censor("dasar anjing lu");   // "dasar ****** lu"
 filter.free();
+\`\`\`
+
+For very long texts, \`${pkgName}/worker\` runs the same filter in a Web Worker:
+
+\`\`\`js
+import { createFilterWorker } from "${pkgName}/worker";
+const w = await createFilterWorker({ profile: "teen" });   // rejects on bad options
+const v = await w.check(longText);  // same verdict as filter.check, off the main thread
+w.terminate();
 \`\`\`
 
 A client-side filter can be bypassed: re-check on the server with the same crate or its CLI.
