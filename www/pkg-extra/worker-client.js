@@ -29,6 +29,11 @@ export class FilterWorker {
    * (a URL, a `Response`, bytes or a `WebAssembly.Module`).
    */
   constructor(options, settings = {}) {
+    if (typeof Worker !== "function") {
+      throw new Error(
+        'saring/worker: Web Workers are not available here; use Filter from "saring" directly (in Node: initSync)',
+      );
+    }
     const type = { type: "module", name: "saring" };
     // Written literally so that bundlers (Vite, webpack, Parcel) find and bundle the worker.
     this.#worker = settings.workerUrl
