@@ -52,10 +52,26 @@ export interface Match {
 }
 /** The outcome of a check. */
 export interface Verdict { action: Action; matches: Match[]; }
+/** A compiled filter: build it once, check many texts, `free()` it when done. */
+export class Filter {
+  /** Builds a filter; throws an `Error` naming the bad option and the accepted values. */
+  constructor(options?: FilterOptions);
+  /** The profile in use. */
+  readonly profile: Profile;
+  /** Checks a text. Offsets are UTF-16: `text.slice(start, end)` is what matched. */
+  check(text: string): Verdict;
+  /** The text with every matched character masked; the UTF-16 length is unchanged. */
+  censor(text: string): string;
+  /** Releases the filter's memory; using it afterwards throws. */
+  free(): void;
+  [Symbol.dispose](): void;
+}
 "#;
 
-/// A compiled filter for JavaScript.
-#[wasm_bindgen]
+/// A compiled filter for JavaScript. Its TypeScript declaration is written by hand above
+/// (wasm-bindgen cannot mark a constructor argument optional and typed at once); the JS tests
+/// compile an example against it with `tsc --strict`.
+#[wasm_bindgen(skip_typescript)]
 pub struct Filter {
     inner: CoreFilter,
 }
@@ -80,9 +96,7 @@ struct JsVerdict {
 impl Filter {
     /// Builds a filter; throws an `Error` naming the bad option.
     #[wasm_bindgen(constructor)]
-    pub fn new(
-        #[wasm_bindgen(unchecked_param_type = "FilterOptions")] options: Option<JsValue>,
-    ) -> Result<Filter, Error> {
+    pub fn new(options: Option<JsValue>) -> Result<Filter, Error> {
         #[cfg(feature = "debug-panics")]
         console_error_panic_hook::set_once();
         let mut builder = CoreFilter::builder();
@@ -141,14 +155,20 @@ impl Filter {
 
     /// Checks a text: `{ action, matches: [{ start, end, category, severity, term, evasions }] }`.
     #[wasm_bindgen(unchecked_return_type = "Verdict")]
-    pub fn check(&self, text: JsValue) -> Result<JsValue, Error> {
+    pub fn check(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
+    ) -> Result<JsValue, Error> {
         let text = expect_string(&text, "check(text)")?;
         let verdict = self.inner.check(&text);
         to_js(&text, &verdict)
     }
 
     /// The text with every matched character masked; the UTF-16 length is unchanged.
-    pub fn censor(&self, text: JsValue) -> Result<String, Error> {
+    pub fn censor(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
+    ) -> Result<String, Error> {
         let text = expect_string(&text, "censor(text)")?;
         Ok(self.inner.censor(&text))
     }
