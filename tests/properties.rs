@@ -163,20 +163,16 @@ fn is_lexicon(m: &Match) -> bool {
     !matches!(m.category, Category::Link | Category::PersonalInfo)
 }
 
-/// Every lexicon match of `before` (its span moved by `map`) is still covered, in `after`, by a match at
-/// least as strong; and the overall action did not drop. Returns a description of the first
-/// lost hit.
+/// Every lexicon match of `before` (its span moved by `map`) is still covered in `after` by a
+/// match at least as strong, and the verdict's action is at least the strongest of them.
+/// Returns a description of the first lost hit.
 fn lost_hit(before: &Verdict, after: &Verdict, map: impl Fn(usize) -> usize) -> Option<String> {
-    let strongest = |v: &Verdict| {
-        let actions = v.matches.iter().filter(|m| is_lexicon(m)).map(|m| m.action);
-        actions.max().unwrap_or(Action::Allow)
-    };
-    if strongest(after) < strongest(before) {
-        return Some(format!(
-            "action {} -> {}",
-            strongest(before),
-            strongest(after)
-        ));
+    // The lexicon's strongest action before, against the verdict after: a detector match may
+    // replace an equally strong lexicon match it overlaps (`bitchbudi@mail.co<U+200B>m`).
+    let lexicon = before.matches.iter().filter(|m| is_lexicon(m));
+    let strongest = lexicon.map(|m| m.action).max().unwrap_or(Action::Allow);
+    if after.action < strongest {
+        return Some(format!("action {strongest} -> {}", after.action));
     }
     for m in before.matches.iter().filter(|m| is_lexicon(m)) {
         let moved: Range<usize> = map(m.span.start)..map(m.span.end - 1) + 1;
