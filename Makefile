@@ -1,10 +1,10 @@
-# saring — entry points (see README.md, "Development").
+# saring — entry points (see README.md, "Set up").
 #
 #   make demo        install what is missing, build pkg/, serve the demo on 127.0.0.1:$(PORT)
 #   make test        every test layer, in order; fails when any layer fails
 #   make pkg         the npm package in pkg/ (wasm32 build → wasm-bindgen → wasm-opt)
 #   make setup       install what is missing (rustup target, wasm-bindgen-cli, npm ci, chromium)
-#   make eval        accuracy (precision, recall, F1) on the labeled sets in $(EVAL_DATA)
+#   make eval        accuracy on the labeled sets and innocent words flagged in the trap lists
 #   make extension   the parents' browser extension in dist/saring-extension/ (+ zip)
 #   make bench       the benchmarks beside peer filters, printed as a table (bench/)
 
@@ -15,7 +15,8 @@ MAKEFLAGS += --no-print-directory
 
 PORT ?= 8080
 # Labeled {"text","label"} JSON lines for `make eval` (not part of the repository).
-EVAL_DATA ?= ../shared/data/eval
+# The labeled sets and word lists live beside the repository, never in it.
+DATA ?= ../shared/data
 export PATH := $(HOME)/.cargo/bin:$(CURDIR)/node_modules/.bin:$(PATH)
 
 WASM_TARGET := wasm32-unknown-unknown
@@ -101,10 +102,11 @@ test-browser:
 	node --test --test-reporter=spec --test-concurrency=1 --test-timeout=180000 tests/browser/*.test.mjs
 
 eval:
-	@ls $(EVAL_DATA)/*.jsonl >/dev/null 2>&1 || \
-	  { echo "make eval: no *.jsonl in $(EVAL_DATA) (set EVAL_DATA=folder)"; exit 1; }
-	cargo run --release --quiet -- eval --intended tests/words/intended.txt $(EVAL_DATA)/*.jsonl \
-	  $(wildcard $(EVAL_DATA)/../traps/*) $(EVAL_DATA)/../lexicon-sources/id-kata-kasar/whitelist.json
+	@ls $(DATA)/eval/*.jsonl >/dev/null 2>&1 || \
+	  { echo "make eval: no labeled sets in $(DATA)/eval (set DATA=folder)"; exit 1; }
+	@cargo run --release --quiet -- eval --intended tests/words/intended.txt \
+	  $(DATA)/eval/*.jsonl $(wildcard $(DATA)/traps/*) \
+	  $(DATA)/lexicon-sources/id-kata-kasar/whitelist.json
 
 extension: pkg
 	@node scripts/build-extension.mjs
