@@ -356,6 +356,63 @@ describe("options page: the parent PIN", () => {
   });
 });
 
+describe("sites and the service worker's lifetime", () => {
+  const setSettings = (settings) =>
+    worker.evaluate((s) => chrome.storage.local.get("settings").then(({ settings: old }) =>
+      chrome.storage.local.set({ settings: { ...old, ...s } })), settings);
+
+  after(async () => {
+    await setSettings({ skipSites: [], forceSites: [] });
+    await worker.evaluate(() => chrome.storage.local.set({ pausedUntil: 0 }));
+  });
+
+  test("a site to skip is left alone; a forced site is screened even during a pause", async () => {
+    await setSettings({ skipSites: ["127.0.0.1"] });
+    const tab = await context.newPage();
+    await tab.goto(`${origin}/plain/page.html`);
+    await tab.waitForSelector("body[data-ready='true']");
+    await tab.locator("#textarea").pressSequentially(DISGUISED[0]);
+    await tab.waitForTimeout(300);
+    assert.equal(await tab.locator("#textarea").getAttribute("data-saring-action"), null);
+    await tab.close();
+
+    await setSettings({ skipSites: [], forceSites: ["127.0.0.1"] });
+    await worker.evaluate(() => chrome.storage.local.set({ pausedUntil: Date.now() + 60_000 }));
+    const forced = await open("plain");
+    await forced.locator("#input").pressSequentially(DISGUISED[0]);
+    await waitAction(forced.locator("#input"), "block");
+    await forced.close();
+  });
+
+  test("the guard keeps working after Chromium stops the service worker", async () => {
+    const tab = await open("plain");
+    await worker.evaluate(() => {
+      self.__before = true;
+    });
+    // Stop the worker the way Chromium does when it is idle: its target is closed.
+    const cdp = await context.newCDPSession(tab);
+    const { targetInfos } = await cdp.send("Target.getTargets");
+    const sw = targetInfos.find((t) => t.type === "service_worker" && t.url.startsWith(`chrome-extension://${extId}/`));
+    assert.ok(sw, "no service worker target");
+    await cdp.send("Target.closeTarget", { targetId: sw.targetId });
+    const deadline = Date.now() + 5_000;
+    while (Date.now() < deadline) {
+      const { targetInfos: now } = await cdp.send("Target.getTargets");
+      if (!now.some((t) => t.targetId === sw.targetId)) break;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    const f = tab.locator("#input");
+    await f.pressSequentially(DISGUISED[1]);
+    await waitAction(f, "block");
+    await clear(f);
+    await f.pressSequentially(CLEAN);
+    await waitAction(f, "allow");
+    worker = context.serviceWorkers().find((w) => w.url().startsWith(`chrome-extension://${extId}/`)) ?? worker;
+    assert.equal(await worker.evaluate(() => self.__before), undefined, "the worker was not restarted");
+    await tab.close();
+  });
+});
+
 describe("privacy", () => {
   test("the activity summary counts per site and category, and keeps no typed text", async () => {
     // A flagged text that stays on screen for 2 s is counted once.
