@@ -97,7 +97,7 @@ const routes = {
     async run(msg, sender) {
       const { settings } = await state();
       const at = await guardedAt(pageHost(sender), settings);
-      return { guard: at.guard, lang: chrome.i18n.getUILanguage() };
+      return { guard: at.guard, lang: chrome.i18n.getMessage("langCode") || chrome.i18n.getUILanguage() };
     },
   },
 

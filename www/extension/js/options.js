@@ -4,7 +4,7 @@ import { MESSAGES, pickLang } from "./guard.js";
 
 const $ = (id) => document.getElementById(id);
 const t = (key, ...subs) => chrome.i18n.getMessage(key, subs.map(String)) || key;
-const uiLang = chrome.i18n.getUILanguage();
+const uiLang = chrome.i18n.getMessage("langCode") || chrome.i18n.getUILanguage();
 const categoryName = (c) => MESSAGES[pickLang(uiLang)].categories[c] ?? c;
 
 let token = null; // proof of the PIN, held in this page's memory only
@@ -154,7 +154,7 @@ function renderActivity(activity, log) {
   const sites = Object.entries(activity).sort((a, b) => b[1].last - a[1].last);
   const cats = [...new Set(sites.flatMap(([, row]) => Object.keys(row.counts)))].sort();
   const head = document.createElement("tr");
-  head.append(cell("th", t("activitySite")), ...cats.map((c) => cell("th", categoryName(c))));
+  head.append(cell("th", t("activitySite")), ...cats.map((c) => cell("th", categoryName(c), "n")));
   $("activity").tHead.replaceChildren(sites.length ? head : "");
   $("activity").tBodies[0].replaceChildren(
     ...sites.map(([site, row]) => {
