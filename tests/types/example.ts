@@ -53,6 +53,14 @@ export const everyEvasion: Evasion[] = [
 ];
 export const everySeverity: Severity[] = [1, 2, 3];
 
+// No options at all: every field has a default.
+export const defaults = new Filter();
+export const undefinedOptions = new Filter(undefined);
+// @ts-expect-error: check takes a string
+defaults.check(42);
+// @ts-expect-error: censor takes a string
+defaults.censor({ text: "x" });
+
 // --- wrong options ----------------------------------------------------------------------
 // @ts-expect-error: unknown profile
 new Filter({ profile: "tean" });
