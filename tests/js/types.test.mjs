@@ -9,7 +9,7 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync,
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, describe, test } from "node:test";
-import { repoRoot } from "./support.mjs";
+import { loadPackage, repoRoot } from "./support.mjs";
 
 const tsc = join(repoRoot, "node_modules", ".bin", "tsc");
 const example = join(repoRoot, "tests", "types", "example.ts");
@@ -70,5 +70,31 @@ describe("TypeScript types (tsc --noEmit, strict)", () => {
     assert.notEqual(status, 0, "tsc accepted an unknown profile");
     assert.match(out, /broken\.ts\(\d+,\d+\): error TS2322: Type '"tean"' is not assignable to type 'Profile/);
     assert.equal(out.match(/error TS/g).length, 1, `only that line should fail:\n${out}`);
+  });
+
+  // The Filter class's declaration is written by hand in src/wasm.rs (skip_typescript), so
+  // compare it with the class wasm-bindgen really generated: same members, nothing missing.
+  test("saring.d.ts declares exactly the members of the generated Filter class", async () => {
+    const dts = readFileSync(join(repoRoot, "pkg", "saring.d.ts"), "utf8");
+    const body = dts.match(/^export (?:declare )?class Filter \{\n([\s\S]*?)^\}/m)?.[1];
+    assert.ok(body, "no `export class Filter` in pkg/saring.d.ts");
+    const declared = [...body.matchAll(/^\s*(?:readonly\s+)?(\w+|\[Symbol\.\w+\])\??\s*[(:]/gm)]
+      .map((m) => m[1])
+      .filter((name) => name !== "constructor")
+      .sort();
+    const { Filter } = await loadPackage();
+    const actual = Object.getOwnPropertyNames(Filter.prototype)
+      .filter((name) => name !== "constructor" && !name.startsWith("__"))
+      .concat(
+        Object.getOwnPropertySymbols(Filter.prototype).map(
+          (sym) => `[Symbol.${Object.getOwnPropertyNames(Symbol).find((k) => Symbol[k] === sym) ?? sym.description}]`,
+        ),
+      )
+      .sort();
+    assert.deepEqual(declared, actual);
+    const exported = Object.keys(await import(join(repoRoot, "pkg", "saring.js"))).sort();
+    for (const name of exported.filter((n) => n !== "default")) {
+      assert.match(dts, new RegExp(`export (?:declare )?(?:class|function) ${name}\\b`), `${name} is not declared`);
+    }
   });
 });
