@@ -1,5 +1,5 @@
 // Types of `saring/worker`: the same filter as `saring`, in a Web Worker, with promises.
-import type { FilterOptions, InitInput, Profile, Verdict } from "./saring.js";
+import type { FilterOptions, Profile, Verdict } from "./saring.js";
 
 export type {
   Action, Category, Evasion, ExtraTerm, FilterOptions, Language, Match, Profile, Severity, Verdict,
@@ -9,8 +9,12 @@ export type {
 export interface FilterWorkerSettings {
   /** The worker script (default: `worker.js` beside this module, found by bundlers). */
   workerUrl?: string | URL;
-  /** Passed to the worker's `init()`: a URL, a `Response`, bytes or a `WebAssembly.Module`. */
-  wasm?: InitInput;
+  /**
+   * Where the worker's `init()` gets the WebAssembly (default: `saring_bg.wasm` beside the
+   * worker): a URL (relative ones resolve against the page), bytes or a compiled module.
+   * Whatever is given must be sendable to a worker, so no `Response`.
+   */
+  wasm?: string | URL | BufferSource | WebAssembly.Module;
 }
 
 /** A `Filter` running in a Web Worker: every call returns a promise. */

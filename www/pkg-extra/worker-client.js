@@ -26,7 +26,7 @@ export class FilterWorker {
   /**
    * Starts the worker and builds the filter in it. `settings.workerUrl` overrides where the
    * worker script is loaded from; `settings.wasm` is passed to the worker's `init()`
-   * (a URL, a `Response`, bytes or a `WebAssembly.Module`).
+   * (a URL, bytes or a `WebAssembly.Module`; relative URLs resolve against this page).
    */
   constructor(options, settings = {}) {
     if (typeof Worker !== "function") {
@@ -48,7 +48,12 @@ export class FilterWorker {
       this.#fail(new Error("saring/worker: a reply could not be deserialized"));
     });
     /** Resolves once the filter is built; rejects with the option error otherwise. */
-    this.ready = this.#call({ op: "init", options, wasm: settings.wasm }).then((profile) => {
+    // A URL crosses to the worker as an absolute string (URL objects cannot be cloned, and a
+    // relative one would resolve against the worker script instead of this page).
+    let wasm = settings.wasm;
+    if (wasm instanceof URL) wasm = wasm.href;
+    else if (typeof wasm === "string") wasm = new URL(wasm, globalThis.location?.href).href;
+    this.ready = this.#call({ op: "init", options, wasm }).then((profile) => {
       this.#profile = profile;
     });
     // Whoever awaits `ready` (or a later call) sees the error; an unawaited one is not "unhandled".
