@@ -42,17 +42,18 @@ export class FilterWorker {
     this.#worker.addEventListener("message", (event) => this.#reply(event.data));
     this.#worker.addEventListener("error", (event) => {
       event.preventDefault?.();
+      this.#worker.terminate(); // a worker that failed once is not trusted with more texts
       this.#fail(new Error(`saring/worker: the worker failed: ${event.message || "could not load the worker script"}`));
     });
     this.#worker.addEventListener("messageerror", () => {
       this.#fail(new Error("saring/worker: a reply could not be deserialized"));
     });
-    /** Resolves once the filter is built; rejects with the option error otherwise. */
     // A URL crosses to the worker as an absolute string (URL objects cannot be cloned, and a
     // relative one would resolve against the worker script instead of this page).
     let wasm = settings.wasm;
     if (wasm instanceof URL) wasm = wasm.href;
     else if (typeof wasm === "string") wasm = new URL(wasm, globalThis.location?.href).href;
+    /** Resolves once the filter is built; rejects with the option error otherwise. */
     this.ready = this.#call({ op: "init", options, wasm }).then((profile) => {
       this.#profile = profile;
     });
