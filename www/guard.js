@@ -462,6 +462,8 @@ export function attachGuard(field, options = {}) {
         (e) => settle(n, text, failed(e), t0),
       );
     }
+    answered = ++asked; // a synchronous answer supersedes any outstanding one
+    if (resubmit && resubmit.text !== text) resubmit = null;
     return apply(text, v, t0);
   }
 
@@ -471,7 +473,8 @@ export function attachGuard(field, options = {}) {
     const applied = apply(text, answer ?? failed("no verdict"), t0);
     const again = resubmit;
     resubmit = null;
-    if (again && applied.action !== "block" && again.form.isConnected) {
+    // Sent again only if the text is still the one the user tried to send.
+    if (again && again.text === text && applied.action !== "block" && again.form.isConnected) {
       again.form.requestSubmit(again.submitter?.form === again.form ? again.submitter : undefined);
     }
     return applied;
@@ -502,8 +505,8 @@ export function attachGuard(field, options = {}) {
     if (text !== checkedText && answered === asked) check();
     if (answered !== asked) {
       // An asynchronous answer is outstanding: refuse now; a submit goes again once it allows.
-      if (e?.type === "submit") resubmit = { form: e.target, submitter: e.submitter };
-      else if (field instanceof HTMLInputElement && form()) resubmit = { form: form(), submitter: null };
+      if (e?.type === "submit") resubmit = { form: e.target, submitter: e.submitter, text };
+      else if (field instanceof HTMLInputElement && form()) resubmit = { form: form(), submitter: null, text };
       return false;
     }
     const m = MESSAGES[pickLang(lang)];
