@@ -13,7 +13,7 @@
   import(chrome.runtime.getURL("js/page-guard.js")).then(
     (m) => {
       mod = m;
-      return m.start();
+      return m.start().catch((e) => console.warn("saring: the guard did not start:", e));
     },
     (e) => console.warn("saring: could not load the guard:", e),
   );
