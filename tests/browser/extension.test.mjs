@@ -3,7 +3,7 @@
 // forbids WebAssembly, a page script that tries to switch the guard off, the PIN flow of the
 // options page, the local activity summary, and no request leaving 127.0.0.1.
 import assert from "node:assert/strict";
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawnSync } from "node:child_process";
 import { createReadStream, mkdtempSync, rmSync, statSync } from "node:fs";
 import { createServer } from "node:http";
 import { tmpdir } from "node:os";
@@ -191,6 +191,22 @@ for (const kind of ["plain", "strict"]) {
       await f.pressSequentially("halo semua");
       await f.press("Enter");
       await page.waitForFunction((n) => window.sent.input === n + 1, before, { timeout: 5_000 });
+    });
+
+    test("a late answer for text that is gone does not overwrite the verdict", async () => {
+      const f = page.locator("#textarea");
+      await clear(f);
+      // Two edits in one task: the worker's answer for the first arrives after the second,
+      // an empty field, was answered on the spot.
+      await f.evaluate((el, text) => {
+        el.value = text;
+        el.dispatchEvent(new InputEvent("input", { bubbles: true }));
+        el.value = "";
+        el.dispatchEvent(new InputEvent("input", { bubbles: true }));
+      }, DISGUISED[0]);
+      await page.waitForTimeout(300);
+      assert.equal(await f.getAttribute("data-saring-action"), "allow");
+      assert.equal(await f.locator("xpath=..").locator("mark.saring-hit").count(), 0);
     });
 
     test("a page script cannot switch the guard off", async () => {
@@ -410,6 +426,19 @@ describe("sites and the service worker's lifetime", () => {
     worker = context.serviceWorkers().find((w) => w.url().startsWith(`chrome-extension://${extId}/`)) ?? worker;
     assert.equal(await worker.evaluate(() => self.__before), undefined, "the worker was not restarted");
     await tab.close();
+  });
+});
+
+describe("the zip", () => {
+  const unzip = spawnSync("unzip", ["-v"]).status === 0;
+  test("unpacks to exactly the unpacked extension", { skip: !unzip && "no unzip on this machine" }, () => {
+    const into = mkdtempSync(join(tmpdir(), "saring-zip-"));
+    try {
+      execFileSync("unzip", ["-q", join(repo, "dist", "saring-extension.zip"), "-d", into]);
+      execFileSync("diff", ["-r", extDir, into]);
+    } finally {
+      rmSync(into, { recursive: true, force: true });
+    }
   });
 });
 
