@@ -29,7 +29,13 @@ export type Evasion = "diacritics" | "styled-letters" | "homoglyphs" | "leetspea
   | "invisible-characters" | "separators" | "repetition" | "masking" | "reduplication"
   | "informal-spelling";
 /** A custom term. */
-export interface ExtraTerm { term: string; category: Category; severity: Severity; }
+export interface ExtraTerm {
+  term: string;
+  /** Default "insult". */
+  category?: Category;
+  /** Default 2 (strong). */
+  severity?: Severity;
+}
 /** Options of `new Filter(options)`; every field is optional. */
 export interface FilterOptions {
   /** Default "teen". */
@@ -52,26 +58,10 @@ export interface Match {
 }
 /** The outcome of a check. */
 export interface Verdict { action: Action; matches: Match[]; }
-/** A compiled filter: build it once, check many texts, `free()` it when done. */
-export class Filter {
-  /** Builds a filter; throws an `Error` naming the bad option and the accepted values. */
-  constructor(options?: FilterOptions);
-  /** The profile in use. */
-  readonly profile: Profile;
-  /** Checks a text. Offsets are UTF-16: `text.slice(start, end)` is what matched. */
-  check(text: string): Verdict;
-  /** The text with every matched character masked; the UTF-16 length is unchanged. */
-  censor(text: string): string;
-  /** Releases the filter's memory; using it afterwards throws. */
-  free(): void;
-  [Symbol.dispose](): void;
-}
 "#;
 
-/// A compiled filter for JavaScript. Its TypeScript declaration is written by hand above
-/// (wasm-bindgen cannot mark a constructor argument optional and typed at once); the JS tests
-/// compile an example against it with `tsc --strict`.
-#[wasm_bindgen(skip_typescript)]
+/// A compiled filter for JavaScript.
+#[wasm_bindgen]
 pub struct Filter {
     inner: CoreFilter,
 }
@@ -96,7 +86,9 @@ struct JsVerdict {
 impl Filter {
     /// Builds a filter; throws an `Error` naming the bad option.
     #[wasm_bindgen(constructor)]
-    pub fn new(options: Option<JsValue>) -> Result<Filter, Error> {
+    pub fn new(
+        #[wasm_bindgen(unchecked_optional_param_type = "FilterOptions")] options: Option<JsValue>,
+    ) -> Result<Filter, Error> {
         #[cfg(feature = "debug-panics")]
         console_error_panic_hook::set_once();
         let mut builder = CoreFilter::builder();

@@ -61,6 +61,9 @@ defaults.check(42);
 // @ts-expect-error: censor takes a string
 defaults.censor({ text: "x" });
 
+// Custom terms default to category "insult", severity 2.
+export const partialTerm = new Filter({ extraTerms: [{ term: "kampungan" }] });
+
 // --- wrong options ----------------------------------------------------------------------
 // @ts-expect-error: unknown profile
 new Filter({ profile: "tean" });
