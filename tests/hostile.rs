@@ -19,8 +19,9 @@ use saring::{Action, Filter, Language, Term};
 mod invariants;
 
 const MB: usize = 1 << 20;
-/// The size of most pathological lines: large enough that quadratic time would take hours even
-/// in a release build, small enough for a debug `cargo test`.
+/// The size of most pathological lines: large enough that quadratic time shows (the judge bug
+/// these cases caught took over a minute on 100 KB in a debug build), small enough for a debug
+/// `cargo test`.
 const LINE: usize = MB / 2;
 
 /// Repeats `unit` until the text is at least `bytes` long.
