@@ -7,7 +7,7 @@
 // extension's own options page may read or change settings, and changes need the PIN.
 import init, { Filter } from "../pkg/saring.js";
 import { delayAfter, hashPin, pinProblem, verifyPin } from "./pin.js";
-import { effectiveSettings, hostOf, PAUSE_MS, sanitize, siteListed } from "./settings.js";
+import { effectiveSettings, hostOf, managedValues, PAUSE_MS, sanitize, siteListed } from "./settings.js";
 
 const OPTIONS_PAGE = chrome.runtime.getURL("options.html");
 const TOKEN_MS = 10 * 60 * 1000; // an unlocked options page stays unlocked this long
@@ -33,19 +33,32 @@ function state() {
     return { ...eff, filter };
   })();
   const mine = current;
-  // Policy not read yet: use what is known now, and read everything again in a moment.
-  mine.then((s) => {
-    if (s.managedUnknown) setTimeout(() => current === mine && (current = null), 1000);
-  }, () => current === mine && (current = null));
+  mine.then(
+    (s) => {
+      // Policy not read yet: go on without, and look again in a moment; a policy that turns
+      // up then replaces these settings.
+      if (s.managedUnknown) {
+        setTimeout(async () => {
+          const { values } = await managedValues(5000);
+          if (current === mine && Object.keys(values).length) invalidate();
+        }, 1500);
+      }
+    },
+    () => current === mine && (current = null),
+  );
   return mine;
 }
 
+// A new filter for new settings. The old one is freed a little later: a message being
+// handled may still hold it (handlers take the filter right before they use it).
+function invalidate() {
+  const old = current;
+  current = null;
+  old?.then((s) => setTimeout(() => s.filter.free(), 5000), () => {});
+}
+
 chrome.storage.onChanged.addListener((changes, area) => {
-  if (area === "managed" || (area === "local" && "settings" in changes)) {
-    const old = current;
-    current = null;
-    old?.then((s) => s.filter.free(), () => {});
-  }
+  if (area === "managed" || (area === "local" && "settings" in changes)) invalidate();
 });
 
 // One queue for read-modify-write of storage (PIN tries, activity counts).
@@ -105,9 +118,9 @@ const routes = {
     from: "page",
     async run(msg, sender) {
       if (typeof msg.text !== "string") throw new Error("text: expected a string");
-      const { settings, filter } = await state();
-      const at = await guardedAt(pageHost(sender), settings);
+      const at = await guardedAt(pageHost(sender), (await state()).settings);
       if (!at.guard || at.paused) return { verdict: { action: "allow", matches: [], paused: at.paused } };
+      const { filter } = await state();
       return { verdict: filter.check(msg.text) };
     },
   },
@@ -119,10 +132,10 @@ const routes = {
     from: "page",
     async run(msg, sender) {
       if (typeof msg.text !== "string") throw new Error("text: expected a string");
-      const { settings, filter } = await state();
       const site = pageHost(sender) || "(local)";
-      const at = await guardedAt(site, settings);
+      const at = await guardedAt(site, (await state()).settings);
       if (!at.guard || at.paused) return {};
+      const { settings, filter } = await state();
       const v = filter.check(msg.text);
       if (v.action === "allow") return {};
       const categories = [...new Set(v.matches.map((m) => m.category))];

@@ -128,16 +128,17 @@ export function siteListed(host, sites) {
 }
 
 // Chromium 156 can leave a storage.managed.get made while the worker starts unanswered for
-// good (seen in headless runs): wait a moment, then go on without and say so (`unknown`), so
-// that the caller asks again soon instead of hanging every message behind it.
-async function managedValues() {
-  const timeout = new Promise((resolve) => setTimeout(resolve, 400, null));
-  try {
-    const got = await Promise.race([chrome.storage.managed.get(null), timeout]);
-    return got === null ? { values: {}, unknown: true } : { values: got ?? {}, unknown: false };
-  } catch {
-    return { values: {}, unknown: false }; // no policy on this machine
-  }
+// good (seen in headless runs): wait a moment, then go on with the last values read (none at
+// first) and say so (`unknown`), so that the caller can look again later instead of hanging
+// every message behind it.
+let managedSeen = null;
+export async function managedValues(waitMs = 400) {
+  const get = chrome.storage.managed.get(null).then(
+    (v) => (managedSeen = v ?? {}),
+    () => (managedSeen = {}), // no policy support here
+  );
+  const got = await Promise.race([get, new Promise((resolve) => setTimeout(resolve, waitMs, null))]);
+  return got === null ? { values: managedSeen ?? {}, unknown: managedSeen === null } : { values: got, unknown: false };
 }
 
 /**
