@@ -222,7 +222,7 @@ impl Filter {
         self.judge
             .judge(text, folded, candidates, &self.scanner, &self.entries, hits);
         detections.clear();
-        detect::detect_into(text, detections);
+        detect_visible(text, detections);
         let mut matches: Vec<Match> = hits
             .iter()
             .map(|hit| self.lexicon_match(folded, hit))
@@ -240,14 +240,35 @@ impl Filter {
     /// The text with every matched character replaced by `*` — one `*` per UTF-16 code unit,
     /// so the text keeps its length in a browser; whitespace inside a match is kept.
     ///
+    /// Masking can leave a fragment that is a term of its own (`*******ass`) or bring two
+    /// dual-use words together; those are masked too, so censoring a censored text changes
+    /// nothing.
+    ///
     /// ```
-    /// assert_eq!(saring::Filter::new().censor("a n j i n g lu"), "* * * * * * lu");
+    /// let filter = saring::Filter::new();
+    /// assert_eq!(filter.censor("a n j i n g lu"), "* * * * * * lu");
+    /// let once = filter.censor("b@ngs4tass");
+    /// assert_eq!(filter.censor(&once), once);
     /// ```
     pub fn censor(&self, text: &str) -> String {
-        censor_spans(
+        let mut censored = censor_spans(
             text,
             self.check(text).matches.iter().map(|m| m.span.clone()),
-        )
+        );
+        // Each round masks at least one more character, so this ends; the bound keeps a
+        // pathological text linear.
+        for _ in 0..CENSOR_ROUNDS {
+            let verdict = self.check(&censored);
+            if verdict.matches.is_empty() {
+                break;
+            }
+            let again = censor_spans(&censored, verdict.matches.iter().map(|m| m.span.clone()));
+            if again == censored {
+                break;
+            }
+            censored = again;
+        }
+        censored
     }
 
     fn lexicon_match(&self, folded: &Folded, hit: &Hit) -> Match {
@@ -312,11 +333,42 @@ struct Scratch {
     detections: Vec<Detection>,
 }
 
+/// How many times `censor` re-checks what it masked.
+const CENSOR_ROUNDS: usize = 4;
+
 /// Buffers larger than this (in folded bytes) are freed after the check.
 const SCRATCH_KEEP_BYTES: usize = 1 << 20;
 
 thread_local! {
     static SCRATCH: std::cell::RefCell<Scratch> = std::cell::RefCell::default();
+}
+
+/// Runs the detectors on the text with invisible characters removed (`0812\u{200B}3456…` is
+/// still a phone number), with spans mapped back to the original.
+fn detect_visible(text: &str, out: &mut Vec<Detection>) {
+    if !text.chars().any(normalize::is_invisible) {
+        detect::detect_into(text, out);
+        return;
+    }
+    let mut visible = String::with_capacity(text.len());
+    // For each byte of `visible`, where it starts in `text`; one more entry for the end.
+    let mut at: Vec<usize> = Vec::with_capacity(text.len() + 1);
+    for (index, ch) in text.char_indices() {
+        if !normalize::is_invisible(ch) {
+            visible.push(ch);
+            at.extend((0..ch.len_utf8()).map(|k| index + k));
+        }
+    }
+    at.push(text.len());
+    let first = out.len();
+    detect::detect_into(&visible, out);
+    for detection in &mut out[first..] {
+        let end = detection.span.end;
+        // The span ends after its last visible character, before any invisible one after it.
+        let last = at[end - 1];
+        let last_len = text[last..].chars().next().map_or(0, char::len_utf8);
+        detection.span = at[detection.span.start]..last + last_len;
+    }
 }
 
 /// Sorts matches by start and keeps, of any overlapping ones, the most serious (action, then
