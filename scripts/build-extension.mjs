@@ -31,7 +31,10 @@ for (const f of ["saring.js", "saring_bg.wasm"]) {
 // --- copy -----------------------------------------------------------------------------------
 rmSync(out, { recursive: true, force: true });
 mkdirSync(out, { recursive: true });
-cpSync(src, out, { recursive: true, filter: (p) => !p.endsWith("~") && !p.includes(`${sep}.`) });
+cpSync(src, out, {
+  recursive: true,
+  filter: (p) => !p.endsWith("~") && !p.endsWith(".md") && !p.slice(src.length).includes(`${sep}.`),
+});
 cpSync(join(repo, "www", "guard.js"), join(out, "js", "guard.js"));
 mkdirSync(join(out, "pkg"));
 for (const f of ["saring.js", "saring_bg.wasm", "LICENSE-MIT", "LICENSE-APACHE"]) {

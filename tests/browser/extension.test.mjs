@@ -193,6 +193,16 @@ for (const kind of ["plain", "strict"]) {
       await page.waitForFunction((n) => window.sent.input === n + 1, before, { timeout: 5_000 });
     });
 
+    test("a password is never read: no verdict, and the form is sent", async () => {
+      const f = page.locator("#password");
+      await f.pressSequentially(DISGUISED[0]);
+      await page.waitForTimeout(200);
+      assert.equal(await f.getAttribute("data-saring-action"), null);
+      const before = await sentCount(page, "login");
+      await page.locator("#b-login").click();
+      await page.waitForFunction((n) => window.sent.login === n + 1, before, { timeout: 5_000 });
+    });
+
     test("a late answer for text that is gone does not overwrite the verdict", async () => {
       const f = page.locator("#textarea");
       await clear(f);
