@@ -380,6 +380,21 @@ describe("options page: the parent PIN", () => {
     await waitAction(f, "block");
     await tab.close();
   });
+
+  test("the PIN can be changed while unlocked; the old one then stops working", async () => {
+    await page.locator("#change-pin").click();
+    await page.locator("#new-pin").fill("13579");
+    await page.locator("#new-pin2").fill("13579");
+    await page.locator("#set-pin").click();
+    await page.waitForFunction(() => document.getElementById("pin-message").dataset.kind === "ok");
+    await page.locator("#lock").click();
+    await page.waitForSelector("body[data-unlocked='false']");
+    const old = await page.evaluate((pin) => chrome.runtime.sendMessage({ type: "unlock", pin }), PIN);
+    assert.equal(old.code, "wrong");
+    await new Promise((r) => setTimeout(r, old.retryAfterMs + 50));
+    const fresh = await page.evaluate(() => chrome.runtime.sendMessage({ type: "unlock", pin: "13579" }));
+    assert.equal(fresh.ok, true);
+  });
 });
 
 describe("sites and the service worker's lifetime", () => {
