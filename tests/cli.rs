@@ -1,24 +1,10 @@
 //! The command line's contract (DESIGN.md): one JSON object per input line, in order; errors
 //! per line for invalid UTF-8; exit status 2 with a one-line message for bad flags.
 
-use std::io::Write;
-use std::process::{Command, Output, Stdio};
+use std::process::Output;
 
-fn run(args: &[&str], stdin: &[u8]) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_saring"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("the saring binary starts");
-    let mut input = child.stdin.take().unwrap();
-    let bytes = stdin.to_vec();
-    let writer = std::thread::spawn(move || input.write_all(&bytes));
-    let output = child.wait_with_output().unwrap();
-    writer.join().unwrap().unwrap();
-    output
-}
+mod support;
+use support::{run, temp_file};
 
 fn stdout_lines(output: &Output) -> Vec<String> {
     String::from_utf8(output.stdout.clone())
@@ -26,14 +12,6 @@ fn stdout_lines(output: &Output) -> Vec<String> {
         .lines()
         .map(str::to_owned)
         .collect()
-}
-
-fn temp_file(name: &str, contents: &str) -> std::path::PathBuf {
-    let dir = std::env::temp_dir().join(format!("saring-cli-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let path = dir.join(name);
-    std::fs::write(&path, contents).unwrap();
-    path
 }
 
 #[test]
@@ -117,6 +95,16 @@ fn bad_flags_exit_2_with_one_line() {
             "bad-terms.tsv:2: unknown category \"insul\"",
         ),
         (&["eval"], "FILE"),
+        (&["check", "--profile"], "--profile"),
+        (&["check", "--profile", ""], "profile"),
+        (&["check", "--lang", ""], "language"),
+        (&["check", "--lang", "id,,en"], "language"),
+        (&["censor", "--bogus"], "--bogus"),
+        (&["censor", "--profile", "CHILD"], "CHILD"),
+        (&["check", "--allow", "/no/such/allow"], "/no/such/allow"),
+        (&["check", "--terms", "/"], "/"),
+        (&["eval", "--errors", "many", "x.jsonl"], "many"),
+        (&["check", "extra-argument"], "extra-argument"),
     ];
     for (flags, needle) in table {
         let output = run(flags, b"");

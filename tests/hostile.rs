@@ -7,9 +7,7 @@
 //! The crash inputs the fuzzers found live in `tests/regressions/<target>/`, one file per input,
 //! named after the bug; [`regressions_replay`] runs each through its target's checks.
 
-use std::io::Write;
 use std::path::Path;
-use std::process::{Command, Output, Stdio};
 use std::time::Instant;
 
 use saring::normalize::normalize;
@@ -17,6 +15,8 @@ use saring::{Action, Filter, Language, Term};
 
 #[path = "../fuzz/invariants.rs"]
 mod invariants;
+mod support;
+use support::{run, temp_file};
 
 const MB: usize = 1 << 20;
 /// The size of most pathological lines: large enough that quadratic time shows (the judge bug
@@ -287,39 +287,13 @@ fn replay(target: &str, data: &[u8]) {
 
 // --- through the command line ---------------------------------------------------------------
 
-fn run(args: &[&str], stdin: Vec<u8>) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_saring"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("the saring binary starts");
-    let mut input = child.stdin.take().unwrap();
-    // A run that stops at a bad flag never reads its input: a broken pipe here is fine.
-    let writer = std::thread::spawn(move || {
-        let _ = input.write_all(&stdin);
-    });
-    let output = child.wait_with_output().unwrap();
-    writer.join().unwrap();
-    output
-}
-
-fn temp_file(name: &str, contents: &[u8]) -> std::path::PathBuf {
-    let dir = std::env::temp_dir().join(format!("saring-hostile-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let path = dir.join(name);
-    std::fs::write(&path, contents).unwrap();
-    path
-}
-
 #[test]
 fn cli_answers_a_10_mb_line() {
     let line = fill("selamat pagi ", 10 * MB) + "dasar anjing lu";
     let input = format!("{line}\nkontol\n").into_bytes();
     for (command, check) in [("check", true), ("censor", false)] {
         let started = Instant::now();
-        let output = run(&[command], input.clone());
+        let output = run(&[command], &input);
         eprintln!("cli {command}, 10 MB line: {:.2?}", started.elapsed());
         assert!(output.status.success(), "{command}: {:?}", output.status);
         let stdout = String::from_utf8(output.stdout).unwrap();
@@ -362,7 +336,7 @@ fn cli_answers_each_invalid_line_with_an_error_and_carries_on() {
     }
     input.extend_from_slice(b"selamat pagi\n\xff");
     for command in ["check", "censor"] {
-        let output = run(&[command], input.clone());
+        let output = run(&[command], &input);
         assert!(output.status.success(), "{command}");
         let stdout = String::from_utf8(output.stdout).unwrap();
         let lines: Vec<&str> = stdout.lines().collect();
@@ -424,10 +398,7 @@ fn cli_rejects_malformed_term_files_naming_file_and_line() {
     for (i, (name, contents, needle)) in BAD_TERM_FILES.iter().enumerate() {
         let file_name = format!("bad-{i}.tsv");
         let path = temp_file(&file_name, contents);
-        let output = run(
-            &["check", "--terms", path.to_str().unwrap()],
-            b"x\n".to_vec(),
-        );
+        let output = run(&["check", "--terms", path.to_str().unwrap()], b"x\n");
         let stderr = String::from_utf8(output.stderr).unwrap();
         assert_eq!(output.status.code(), Some(2), "{name}: {stderr}");
         assert_eq!(stderr.lines().count(), 1, "{name}: {stderr}");
@@ -440,34 +411,5 @@ fn cli_rejects_malformed_term_files_naming_file_and_line() {
             "{name}: {needle:?} not in {stderr}"
         );
         assert!(output.stdout.is_empty(), "{name}: answered anyway");
-    }
-}
-
-/// Flags `tests/cli.rs` does not try: `(flags, what the one-line message must contain)`.
-const BAD_FLAGS: &[(&[&str], &str)] = &[
-    (&["check", "--profile"], "--profile"),
-    (&["check", "--profile", ""], "profile"),
-    (&["check", "--lang", ""], "language"),
-    (&["check", "--lang", "id,,en"], "language"),
-    (&["censor", "--bogus"], "--bogus"),
-    (&["censor", "--profile", "CHILD"], "CHILD"),
-    (&["check", "--allow", "/no/such/allow"], "/no/such/allow"),
-    (&["check", "--terms", "/"], "/"),
-    (&["eval", "--errors", "many", "x.jsonl"], "many"),
-    (&["check", "extra-argument"], "extra-argument"),
-];
-
-#[test]
-fn cli_bad_flags_exit_2_with_one_line() {
-    for (flags, needle) in BAD_FLAGS {
-        let output = run(flags, Vec::new());
-        let stderr = String::from_utf8(output.stderr).unwrap();
-        assert_eq!(output.status.code(), Some(2), "{flags:?}: {stderr}");
-        assert_eq!(stderr.lines().count(), 1, "{flags:?}: {stderr}");
-        assert!(
-            stderr.contains(needle),
-            "{flags:?}: {needle:?} not in {stderr}"
-        );
-        assert!(output.stdout.is_empty(), "{flags:?}");
     }
 }
