@@ -28,6 +28,23 @@ export const CHROMIUM_ARGS = [
  * `{ url, context, newPage(), offsite, requests, close() }` — `offsite` lists every request
  * that tried to leave 127.0.0.1.
  */
+/**
+ * Lets requests to `origin` through and refuses every other one, recording both: `requests`
+ * holds every URL asked for, `offsite` those that tried to leave.
+ */
+export async function recordRequests(context, origin) {
+  const requests = [];
+  const offsite = [];
+  await context.route("**/*", (route) => {
+    const url = route.request().url();
+    requests.push(url);
+    if (new URL(url).origin === origin) return route.continue();
+    offsite.push(url);
+    return route.abort("blockedbyclient");
+  });
+  return { requests, offsite };
+}
+
 export async function launch() {
   const server = await startServer({
     port: 0,
@@ -53,15 +70,7 @@ export async function launch() {
     throw e;
   }
   const origin = new URL(server.url).origin;
-  const requests = [];
-  const offsite = [];
-  await context.route("**/*", (route) => {
-    const url = route.request().url();
-    requests.push(url);
-    if (new URL(url).origin === origin) return route.continue();
-    offsite.push(url);
-    return route.abort("blockedbyclient");
-  });
+  const { requests, offsite } = await recordRequests(context, origin);
   context.on("request", (req) => {
     const url = req.url();
     if (!url.startsWith(origin) && !url.startsWith("data:") && !url.startsWith("blob:") && !offsite.includes(url)) {

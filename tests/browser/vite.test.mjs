@@ -12,7 +12,7 @@ import { after, before, describe, test } from "node:test";
 import { chromium } from "playwright-core";
 import { build } from "vite";
 import { startServer } from "../../www/serve.mjs";
-import { CHROMIUM, CHROMIUM_ARGS } from "./support.mjs";
+import { CHROMIUM, CHROMIUM_ARGS, recordRequests } from "./support.mjs";
 import { repoRoot } from "../js/support.mjs";
 
 const tmp = mkdtempSync(join(tmpdir(), "saring-vite-"));
@@ -65,15 +65,7 @@ describe("saring through Vite", () => {
   test("the built app checks text in Chromium (main thread and worker), from its own origin only", async () => {
     const context = await browser.newContext();
     const origin = new URL(server.url).origin;
-    const requests = [];
-    const offsite = [];
-    await context.route("**/*", (route) => {
-      const url = route.request().url();
-      requests.push(url);
-      if (new URL(url).origin === origin) return route.continue();
-      offsite.push(url);
-      return route.abort("blockedbyclient");
-    });
+    const { requests, offsite } = await recordRequests(context, origin);
     const page = await context.newPage();
     const errors = [];
     page.on("pageerror", (e) => errors.push(String(e)));
