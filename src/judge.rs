@@ -240,26 +240,51 @@ struct Context<'a> {
 }
 
 impl Context<'_> {
-    /// True when the word before or after this one also holds a dual-use term, and is not the
-    /// same word repeated (`anjing-anjing` is the plural "dogs").
+    /// True when the word before or after this one also holds a dual-use term (`monyet babi
+    /// anjing`). The same word repeated counts only when chanted three times or more
+    /// (`babi babi babi`): twice is a call (`here monkey monkey`), and a hyphen makes the
+    /// Indonesian plural (`anjing-anjing`, dogs).
     fn next_to_another_dual_use_word(&self) -> bool {
         let text = self.folded.text.as_bytes();
         let this = &text[self.word.clone()];
-        let position = self
-            .dual_words
-            .partition_point(|w| w.start < self.word.start);
-        let before = position
+        let Some(index) = self.dual_words.iter().position(|w| *w == self.word) else {
+            return false;
+        };
+        let adjacent = |a: &Range<usize>, b: &Range<usize>| a.end + 1 == b.start;
+        let neighbour = |i: usize| self.dual_words.get(i);
+        let before = index
             .checked_sub(1)
-            .and_then(|i| self.dual_words.get(i))
-            .filter(|w| w.end + 1 == self.word.start);
-        let after = self
-            .dual_words
-            .get(position + usize::from(self.dual_words.get(position) == Some(&self.word)))
-            .filter(|w| self.word.end + 1 == w.start);
-        [before, after]
+            .and_then(neighbour)
+            .filter(|w| adjacent(w, &self.word));
+        let after = neighbour(index + 1).filter(|w| adjacent(&self.word, w));
+        if [before, after]
             .into_iter()
             .flatten()
             .any(|w| &text[w.clone()] != this)
+        {
+            return true;
+        }
+        // A run of this same word, joined by spaces rather than hyphens.
+        let same = |a: &Range<usize>, b: &Range<usize>| {
+            adjacent(a, b) && text[a.clone()] == text[b.clone()] && !self.is_hyphenated(a.end)
+        };
+        let mut first = index;
+        while first > 0 && same(&self.dual_words[first - 1], &self.dual_words[first]) {
+            first -= 1;
+        }
+        let mut last = index;
+        while last + 1 < self.dual_words.len()
+            && same(&self.dual_words[last], &self.dual_words[last + 1])
+        {
+            last += 1;
+        }
+        last - first + 1 >= 3
+    }
+
+    /// True when the separator at folded byte `gap` was typed as a hyphen.
+    fn is_hyphenated(&self, gap: usize) -> bool {
+        let origin = self.folded.origin[gap];
+        self.original[origin.start as usize..origin.end as usize].trim() == "-"
     }
 
     /// The folded word before `word_start`, if any.
