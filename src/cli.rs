@@ -276,6 +276,12 @@ fn eval(filter: &Filter, args: &EvalArgs) -> Result<(), Failure> {
             .collect(),
         None => Default::default(),
     };
+    // Read every file first: a missing one stops the run before half a table is printed.
+    let texts = args
+        .files
+        .iter()
+        .map(|path| read_file(path))
+        .collect::<Result<Vec<String>, Failure>>()?;
     let stdout = io::stdout();
     let mut out = stdout.lock();
     writeln!(
@@ -287,8 +293,7 @@ fn eval(filter: &Filter, args: &EvalArgs) -> Result<(), Failure> {
         "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
     )?;
     let mut listings = String::new();
-    for path in &args.files {
-        let text = read_file(path)?;
+    for (path, text) in args.files.iter().zip(&texts) {
         let name = path.file_name().map_or_else(
             || path.display().to_string(),
             |n| n.to_string_lossy().into_owned(),

@@ -95,6 +95,7 @@ fn bad_flags_exit_2_with_one_line() {
             "bad-terms.tsv:2: unknown category \"insul\"",
         ),
         (&["eval"], "FILE"),
+        (&["eval", "/no/such/set.jsonl"], "/no/such/set.jsonl"),
         (&["check", "--profile"], "--profile"),
         (&["check", "--profile", ""], "profile"),
         (&["check", "--lang", ""], "language"),
