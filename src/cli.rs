@@ -300,7 +300,7 @@ fn eval(filter: &Filter, args: &EvalArgs) -> Result<(), Failure> {
         );
         let labeled = !args.words && path.extension().is_some_and(|e| e == "jsonl");
         if !labeled {
-            let words = word_list(path, &text)?;
+            let words = word_list(path, text)?;
             let flagged: Vec<&str> = words
                 .iter()
                 .map(String::as_str)
