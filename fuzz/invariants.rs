@@ -6,7 +6,7 @@
 #![allow(dead_code)]
 
 use saring::normalize::{Folded, Origin};
-use saring::{policy, Action, Filter, Verdict};
+use saring::{policy, Action, Filter, Language, Term, Verdict};
 
 /// Checks a verdict for `text`: spans inside the text, on char boundaries, non-empty, sorted and
 /// non-overlapping; each match's action is the profile's action for its category and severity;
@@ -146,4 +146,24 @@ pub fn check_all(filter: &Filter, text: &str) -> (Verdict, String) {
     let censored = filter.censor(text);
     check_censor(text, &verdict, &censored);
     (verdict, censored)
+}
+
+/// The `terms` fuzz input, `terms file` NUL `allow words, one per line` NUL `text`: parsing never
+/// panics, a bad file is an error, and a filter built from whatever parsed keeps every rule.
+pub fn check_terms_input(data: &[u8]) {
+    let mut parts = data.splitn(3, |&b| b == 0);
+    let mut next = || String::from_utf8_lossy(parts.next().unwrap_or_default()).into_owned();
+    let (terms, allow, text) = (next(), next(), next());
+    let Ok(terms) = Term::parse_file("fuzz.tsv", &terms) else {
+        return;
+    };
+    // English only: a smaller lexicon keeps the per-input build cheap.
+    let built = Filter::builder()
+        .languages([Language::English])
+        .extra_terms(terms)
+        .allow_terms(allow.lines())
+        .build();
+    if let Ok(filter) = built {
+        check_all(&filter, &text);
+    }
 }

@@ -11,7 +11,7 @@ use std::path::Path;
 use std::time::Instant;
 
 use saring::normalize::normalize;
-use saring::{Action, Filter, Language, Term};
+use saring::{Action, Filter};
 
 #[path = "../fuzz/invariants.rs"]
 mod invariants;
@@ -270,23 +270,7 @@ fn replay(target: &str, data: &[u8], open: bool) {
             let text = String::from_utf8_lossy(data);
             invariants::check_folded(&text, &normalize(&text));
         }
-        "terms" => {
-            let mut parts = data.splitn(3, |&b| b == 0);
-            let mut next =
-                || String::from_utf8_lossy(parts.next().unwrap_or_default()).into_owned();
-            let (terms, allow, text) = (next(), next(), next());
-            let Ok(terms) = Term::parse_file("fuzz.tsv", &terms) else {
-                return;
-            };
-            let built = Filter::builder()
-                .languages([Language::English])
-                .extra_terms(terms)
-                .allow_terms(allow.lines())
-                .build();
-            if let Ok(filter) = built {
-                invariants::check_all(&filter, &text);
-            }
-        }
+        "terms" => invariants::check_terms_input(data),
         _ => unreachable!("unknown fuzz target {target}"),
     }
 }
