@@ -157,12 +157,7 @@ fn build(args: &FilterArgs) -> Result<Filter, Failure> {
     }
     if let Some(path) = &args.allow {
         let text = read_file(path)?;
-        let words: Vec<&str> = text
-            .lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty() && !l.starts_with('#'))
-            .collect();
-        builder = builder.allow_terms(words);
+        builder = builder.allow_terms(saring::word_list(&text));
     }
     builder.build().map_err(|e| Failure::Usage(e.to_string()))
 }
@@ -268,10 +263,7 @@ fn ratio(part: usize, whole: usize) -> f64 {
 
 fn eval(filter: &Filter, args: &EvalArgs) -> Result<(), Failure> {
     let intended: std::collections::HashSet<String> = match &args.intended {
-        Some(path) => read_file(path)?
-            .lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        Some(path) => saring::word_list(&read_file(path)?)
             .map(str::to_lowercase)
             .collect(),
         None => Default::default(),
@@ -437,12 +429,7 @@ fn word_list(path: &Path, text: &str) -> Result<Vec<String>, Failure> {
                 .map(str::to_owned)
                 .collect())
         }
-        _ => Ok(text
-            .lines()
-            .map(str::trim)
-            .filter(|w| !w.is_empty() && !w.starts_with('#'))
-            .map(str::to_owned)
-            .collect()),
+        _ => Ok(saring::word_list(text).map(str::to_owned).collect()),
     }
 }
 

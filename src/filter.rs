@@ -148,7 +148,7 @@ impl FilterBuilder {
         let mut judge = Judge::default();
         let mut folded = Folded::default();
         let custom = self.allow_terms.iter().map(String::as_str);
-        for word in lexicon::parse_allowed(lexicon::ALLOWED).chain(custom) {
+        for word in lexicon::word_list(lexicon::ALLOWED).chain(custom) {
             if word.len() > MAX_FORM_BYTES {
                 return Err(BuildError::term_too_long("allowTerms", word));
             }
@@ -346,7 +346,8 @@ thread_local! {
 /// Runs the detectors on the text with invisible characters removed (`0812\u{200B}3456…` is
 /// still a phone number), with spans mapped back to the original.
 fn detect_visible(text: &str, out: &mut Vec<Detection>) {
-    if !text.chars().any(normalize::is_invisible) {
+    // Every invisible character is non-ASCII: most texts skip the char-by-char scan.
+    if text.is_ascii() || !text.chars().any(normalize::is_invisible) {
         detect::detect_into(text, out);
         return;
     }

@@ -237,8 +237,14 @@ pub(crate) fn parse_terms(
     Ok(entries)
 }
 
-/// Parses an allow-word list: one word or phrase per line, `#` comments.
-pub(crate) fn parse_allowed(text: &str) -> impl Iterator<Item = &str> {
+/// The entries of a word list: one word or phrase per line, trimmed; blank lines and `#`
+/// comments skipped. The format of allow-word files and of `allow.txt`.
+///
+/// ```
+/// let words: Vec<&str> = saring::word_list("# mine\n pantai \n\ncum laude\n").collect();
+/// assert_eq!(words, ["pantai", "cum laude"]);
+/// ```
+pub fn word_list(text: &str) -> impl Iterator<Item = &str> {
     text.lines()
         .map(str::trim)
         .filter(|line| !line.is_empty() && !line.starts_with('#'))

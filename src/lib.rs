@@ -46,5 +46,5 @@ pub mod wasm;
 
 pub use error::{BuildError, UnknownValue};
 pub use filter::{Filter, FilterBuilder, Match, Verdict};
-pub use lexicon::{MatchMode, Term};
+pub use lexicon::{word_list, MatchMode, Term};
 pub use vocab::{Action, Category, Evasions, Language, Profile, Severity};
