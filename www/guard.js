@@ -949,14 +949,21 @@ export function attachGuard(field, options = {}) {
       if (t === "pointerdown" || t === "keydown") gesture = null;
       return;
     }
-    if (!starts && !gesture.events.has(t) && !isSend(e)) return;
+    // The rest of a gesture that began on a send control follows its decision wherever it
+    // lands (the layout may have moved under the pointer: the click then goes to a container).
     gated.add(e);
-    if (starts) gesture = { decision: decide(), open: t !== "click" && t !== "submit", events: new Set() };
+    if (starts) {
+      gesture = {
+        decision: decide(), open: t !== "click" && t !== "submit", events: new Set(),
+        target: t === "submit" ? e.target : e.composedPath()[0],
+      };
+    }
     gesture.events.add(t);
     if (t === "click" || t === "keyup") gesture.open = false;
     if (gesture.decision === "go") return;
     if (gesture.decision === "hold") {
-      const target = t === "submit" ? e.target : e.composedPath()[0];
+      // Replayed where the gesture began (a submit: on its form).
+      const target = t === "submit" ? e.target : gesture.target;
       if (!held || held.gesture !== gesture) held = { text: readText(), events: [], gesture };
       held.events.push({ event: e, target });
     }

@@ -919,7 +919,9 @@ describe("privacy", () => {
   test("no request left 127.0.0.1", () => {
     const allowed = (u) =>
       u.startsWith(`${origin}/`) || u.startsWith(`${otherOrigin}/`) ||
-      u === "chrome-extension://invalid/" || // the page's own tries at fetching the extension's files u.startsWith(`chrome-extension://${extId}/`) || /^(data|blob|about):/.test(u);
+      // (chrome-extension://invalid/: the page's own tries at fetching the extension's files)
+      u === "chrome-extension://invalid/" ||
+      u.startsWith(`chrome-extension://${extId}/`) || /^(data|blob|about):/.test(u);
     assert.deepEqual(offsite, []);
     assert.deepEqual(requests.filter((u) => !allowed(u)), []);
     assert.ok(requests.some((u) => u.startsWith(`${origin}/strict/`)), "requests were not recorded");
