@@ -16,7 +16,10 @@ fn stdout_lines(output: &Output) -> Vec<String> {
 
 #[test]
 fn check_writes_the_documented_json() {
-    let output = run(&["check"], "dasar anjing lu\nWA 0812-3456-7890\nd4s4r 4nj1ng\n".as_bytes());
+    let output = run(
+        &["check"],
+        "dasar anjing lu\nWA 0812-3456-7890\nd4s4r 4nj1ng\n".as_bytes(),
+    );
     assert!(output.status.success());
     assert_eq!(
         stdout_lines(&output),
