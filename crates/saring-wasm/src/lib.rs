@@ -1,4 +1,5 @@
-//! The JavaScript binding: the only module that knows about wasm-bindgen.
+//! The JavaScript binding of saring (the npm package `saring`): the only crate that knows about
+//! wasm-bindgen.
 //!
 //! Offsets cross the boundary as UTF-16 code units, so `text.slice(start, end)` in JavaScript
 //! is exactly the original characters that matched. Every bad input becomes a real `Error`
@@ -9,7 +10,7 @@ use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::{Category, Filter as CoreFilter, Language, Profile, Severity, Term, Verdict};
+use saring::{Category, Filter as CoreFilter, Language, Profile, Severity, Term, Verdict};
 
 #[wasm_bindgen(typescript_custom_section)]
 const TYPES: &str = r#"
@@ -55,6 +56,8 @@ export interface Match {
   /** The canonical lexicon term, or the detector's name ("phone-number", "url", …). */
   term: string;
   evasions: Evasion[];
+  /** Which construction or detector fired ("threat-against-group", "phone-number", …); absent for a plain lexicon hit. */
+  rule?: string;
 }
 /** The outcome of a check. */
 export interface Verdict { action: Action; matches: Match[]; }
@@ -74,6 +77,8 @@ struct JsMatch {
     severity: u8,
     term: String,
     evasions: Vec<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    rule: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -178,6 +183,7 @@ fn to_js(text: &str, verdict: &Verdict) -> Result<JsValue, Error> {
             severity: m.severity.level(),
             term: m.term.clone(),
             evasions: m.evasions.names().collect(),
+            rule: m.rule.clone(),
         })
         .collect();
     let verdict = JsVerdict {

@@ -210,14 +210,19 @@ fn check_line(filter: &Filter, text: &str, out: &mut dyn Write) -> io::Result<()
         .matches
         .iter()
         .map(|m| {
-            json!({
+            let mut object = json!({
                 "start": m.span.start,
                 "end": m.span.end,
                 "text": &text[m.span.clone()],
                 "category": m.category.as_str(),
                 "severity": m.severity.level(),
                 "term": m.term,
-            })
+                "evasions": m.evasions.names().collect::<Vec<_>>(),
+            });
+            if let Some(rule) = &m.rule {
+                object["rule"] = json!(rule);
+            }
+            object
         })
         .collect();
     let object = json!({ "action": verdict.action.as_str(), "matches": matches });
