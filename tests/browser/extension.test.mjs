@@ -927,3 +927,47 @@ describe("privacy", () => {
     assert.ok(requests.some((u) => u.startsWith(`${origin}/strict/`)), "requests were not recorded");
   });
 });
+
+describe("settings rules (Node, no browser)", () => {
+  const settingsUrl = new URL("../../www/extension/js/settings.js", import.meta.url).href;
+
+  test("a PIN hash set by policy is the PIN; a malformed one is ignored", async () => {
+    const { managedPin, pinRecord } = await import(settingsUrl);
+    const { hashPin } = await import(new URL("../../www/extension/js/pin.js", import.meta.url).href);
+    const record = await hashPin("8642");
+    const saved = globalThis.chrome;
+    try {
+      for (const [policy, want] of [
+        [{ pinHash: record }, record],
+        [{ pinHash: { ...record, iterations: 1000 } }, null],
+        [{ pinHash: { ...record, algo: "MD5" } }, null],
+        [{ pinHash: "8642" }, null],
+        [{}, null],
+      ]) {
+        globalThis.chrome = { storage: { managed: { get: async () => policy } } };
+        assert.deepEqual(await managedPin(), want, JSON.stringify(policy));
+      }
+    } finally {
+      globalThis.chrome = saved;
+    }
+    assert.equal(pinRecord(null), null);
+  });
+
+  test("stored collections are bounded: sites, log rows, rows per site", async () => {
+    const { boundActivity, boundLog, MAX_LOG, MAX_LOG_PER_SITE, MAX_SITES } = await import(settingsUrl);
+    const activity = Object.fromEntries(Array.from({ length: MAX_SITES + 50 }, (_, i) => [`s${i}.example`, { counts: { insult: 1 }, last: i }]));
+    const kept = boundActivity(activity);
+    assert.equal(Object.keys(kept).length, MAX_SITES);
+    assert.ok(!("s0.example" in kept) && `s${MAX_SITES + 49}.example` in kept, "the least recent sites go first");
+    // 200 rows forged by one site do not push out the others' rows.
+    const log = [
+      ...Array.from({ length: 10 }, (_, i) => ({ site: "real.example", time: i })),
+      ...Array.from({ length: 200 }, (_, i) => ({ site: "forger.example", time: 100 + i })),
+    ];
+    const bounded = boundLog(log);
+    assert.ok(bounded.length <= MAX_LOG);
+    assert.equal(bounded.filter((r) => r.site === "real.example").length, 10);
+    assert.equal(bounded.filter((r) => r.site === "forger.example").length, MAX_LOG_PER_SITE);
+    assert.deepEqual(bounded.map((r) => r.time), [...bounded.map((r) => r.time)].sort((a, b) => a - b));
+  });
+});
