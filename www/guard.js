@@ -4,7 +4,7 @@
 //   const guard = attachGuard(textarea, { filter });   // filter: a saring `Filter` (or
 //                                                      // anything with check(text))
 //
-// DOM contract (see docs/, "The input guard"):
+// DOM contract (README.md, "The input guard"; SECURITY.md for the extension):
 //   - after every edit (typing, paste, cut, drop, undo/redo; IME compositions are checked
 //     when they end) the field gets data-saring-action="allow|warn|block";
 //   - each hit is drawn as <mark class="saring-hit" data-category="…"> in a highlight layer
