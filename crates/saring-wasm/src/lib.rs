@@ -150,6 +150,19 @@ impl Filter {
         self.inner.profile().as_str().to_owned()
     }
 
+    /// Changes the profile; cheap, as the compiled lexicon is kept. Throws an `Error` naming
+    /// the accepted profiles.
+    #[wasm_bindgen(js_name = setProfile)]
+    pub fn set_profile(
+        &mut self,
+        #[wasm_bindgen(unchecked_param_type = "Profile")] profile: JsValue,
+    ) -> Result<(), Error> {
+        let text = expect_string(&profile, "setProfile(profile)")?;
+        self.inner
+            .set_profile(text.parse::<Profile>().map_err(to_error)?);
+        Ok(())
+    }
+
     /// Checks a text: `{ action, matches: [{ start, end, category, severity, term, evasions }] }`.
     #[wasm_bindgen(unchecked_return_type = "Verdict")]
     pub fn check(
