@@ -13,7 +13,10 @@ use crate::scan::{Candidate, Scanner};
 use crate::vocab::{Action, Category, Evasions, Language, Profile, Severity};
 
 /// One thing found in a text.
+///
+/// Non-exhaustive: fields may be added, so a `Match` is read, never built, outside this crate.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Match {
     /// The byte range in the checked text: the original characters, disguise included.
     pub span: Range<usize>,
@@ -34,7 +37,10 @@ pub struct Match {
 }
 
 /// The outcome of a check: the strongest action of any match, and the matches in text order.
+///
+/// Non-exhaustive, like [`Match`].
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Verdict {
     /// `Allow` when nothing matched.
     pub action: Action,
@@ -554,10 +560,7 @@ mod tests {
         let mut changed = first.clone();
         changed.set_profile(Profile::Adult);
         assert!(Arc::ptr_eq(&first.lexicon, &changed.lexicon));
-        let custom = Filter::builder()
-            .allow_terms(["pantai"])
-            .build()
-            .unwrap();
+        let custom = Filter::builder().allow_terms(["pantai"]).build().unwrap();
         assert!(!Arc::ptr_eq(&first.lexicon, &custom.lexicon));
         let english = Filter::builder()
             .languages([Language::English])

@@ -6,16 +6,16 @@
 //! letter was repeated there, and which disguises ([`evasion`] flags) were undone to get it.
 //!
 //! ```
-//! use saring::normalize::{evasion, normalize};
+//! use saring::__private::{evasion, normalize};
 //!
 //! let input = "Dasar  4NJ1IIING!!! lu";
 //! let folded = normalize(input);
 //! assert_eq!(folded.text, "dasar anjing lu");
 //! let i = folded.text.find("anjing").unwrap();
 //! let (first, last) = (folded.origin[i], folded.origin[i + 5]);
-//! assert_eq!(&input[first.start as usize..last.end as usize], "4NJ1IIING");
-//! assert_eq!(folded.origin[i + 3].run, 4); // leet `1` + `III`: one `i` stretched 4 times
-//! assert!(folded.origin[i].flags & evasion::LEETSPEAK != 0);
+//! assert_eq!(&input[first.start()..last.end()], "4NJ1IIING");
+//! assert_eq!(folded.origin[i + 3].run(), 4); // leet `1` + `III`: one `i` stretched 4 times
+//! assert!(folded.origin[i].flags() & evasion::LEETSPEAK != 0);
 //! ```
 //!
 //! # Rules, in the order they apply
@@ -59,7 +59,12 @@
 
 mod fold_table;
 
-/// Unicode version of the data the fold table was generated from (NFKD and confusables).
+/// The Unicode version of the data the normalizer's tables were generated from (NFKD,
+/// confusables, default-ignorable characters).
+///
+/// ```
+/// assert!(saring::UNICODE_VERSION >= (15, 0, 0));
+/// ```
 pub const UNICODE_VERSION: (u8, u8, u8) = fold_table::UNICODE_VERSION;
 
 /// Bit flags of what the normalizer undid for one folded byte ([`Origin::flags`]).
@@ -85,7 +90,7 @@ pub mod evasion {
     /// Every flag with its name, as reported to users.
     ///
     /// ```
-    /// use saring::normalize::evasion;
+    /// use saring::__private::evasion;
     /// let names: Vec<&str> = evasion::ALL.iter()
     ///     .filter(|(bit, _)| (evasion::LEETSPEAK | evasion::MASKING) & bit != 0)
     ///     .map(|(_, name)| *name)
@@ -109,33 +114,56 @@ pub mod evasion {
 /// `@handle`, where words are written joined.
 ///
 /// ```
-/// use saring::normalize::{normalize, IN_HASHTAG};
+/// use saring::__private::{normalize, IN_HASHTAG};
 /// let f = normalize("lihat #DasarBangsat ya");
 /// assert_eq!(f.text, "lihat dasarbangsat ya");
-/// assert!(f.origin[6].flags & IN_HASHTAG != 0);
-/// assert!(f.origin[0].flags & IN_HASHTAG == 0);
+/// assert!(f.origin[6].flags() & IN_HASHTAG != 0);
+/// assert!(f.origin[0].flags() & IN_HASHTAG == 0);
 /// ```
 pub const IN_HASHTAG: u16 = 1 << 15;
 
 /// One folded byte's link back to the original text.
 ///
 /// ```
-/// use saring::normalize::normalize;
+/// use saring::__private::normalize;
 /// let f = normalize("fuuuck");
 /// assert_eq!(f.text, "fuck");
-/// assert_eq!((f.origin[1].start, f.origin[1].end, f.origin[1].run), (1, 4, 3));
+/// let o = f.origin[1];
+/// assert_eq!((o.start(), o.end(), o.run()), (1, 4, 3));
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Origin {
     /// Start of the original byte range that produced this folded byte (a char boundary).
-    pub start: u32,
+    pub(crate) start: u32,
     /// End (exclusive) of that range: a whole collapsed run, one split letter, one folded char
     /// with its combining marks; for a space, the whole separator run.
-    pub end: u32,
+    pub(crate) end: u32,
     /// How many times the letter was repeated in the original (1 = not stretched), saturating.
-    pub run: u16,
+    pub(crate) run: u16,
     /// [`evasion`] bits, plus [`IN_HASHTAG`].
-    pub flags: u16,
+    pub(crate) flags: u16,
+}
+
+impl Origin {
+    /// Start of the original byte range that produced this folded byte (a char boundary).
+    pub fn start(&self) -> usize {
+        self.start as usize
+    }
+
+    /// End (exclusive) of the original byte range.
+    pub fn end(&self) -> usize {
+        self.end as usize
+    }
+
+    /// How many times the letter was repeated in the original (1 = not stretched).
+    pub fn run(&self) -> u16 {
+        self.run
+    }
+
+    /// [`evasion`] bits, plus [`IN_HASHTAG`].
+    pub fn flags(&self) -> u16 {
+        self.flags
+    }
 }
 
 /// The folded text plus the map back: `origin[i]` is where `text.as_bytes()[i]` came from.
@@ -154,7 +182,7 @@ impl Folded {
     /// Empties both buffers, keeping their capacity.
     ///
     /// ```
-    /// use saring::normalize::{normalize_into, Folded};
+    /// use saring::__private::{normalize_into, Folded};
     /// let mut f = Folded::default();
     /// normalize_into("satu", &mut f);
     /// f.clear();
@@ -169,7 +197,7 @@ impl Folded {
 /// Folds `input` into a new [`Folded`]. See [`normalize_into`] to reuse buffers.
 ///
 /// ```
-/// use saring::normalize::normalize;
+/// use saring::__private::normalize;
 /// assert_eq!(normalize("a n j i n g").text, "anjing");
 /// assert_eq!(normalize("ｋｏｎｔｏｌ").text, "kontol");
 /// assert_eq!(normalize("kamar 404, jam 7").text, "kamar 404 jam 7");
@@ -184,11 +212,11 @@ pub fn normalize(input: &str) -> Folded {
 /// Folds `input` into `out` (cleared first). Linear time; allocates only by growing `out`.
 ///
 /// ```
-/// use saring::normalize::{evasion, normalize_into, Folded};
+/// use saring::__private::{evasion, normalize_into, Folded};
 /// let mut out = Folded::default();
 /// normalize_into("f*ck", &mut out);
 /// assert_eq!(out.text, "f*ck");
-/// assert!(out.origin[1].flags & evasion::MASKING != 0);
+/// assert!(out.origin[1].flags() & evasion::MASKING != 0);
 /// ```
 pub fn normalize_into(input: &str, out: &mut Folded) {
     let mut buf = std::mem::take(&mut out.text).into_bytes();

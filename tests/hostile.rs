@@ -11,7 +11,7 @@
 use std::path::Path;
 use std::time::Instant;
 
-use saring::normalize::normalize;
+use saring::__private::normalize;
 use saring::{Action, Filter};
 
 #[path = "../fuzz/invariants.rs"]
