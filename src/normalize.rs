@@ -58,6 +58,7 @@
 //! `run` 2): lexicon terms are folded by this same function, and the matcher compares runs.
 
 mod fold_table;
+mod ignorable_table;
 
 /// The Unicode version of the data the normalizer's tables were generated from (NFKD,
 /// confusables, default-ignorable characters).
@@ -303,20 +304,33 @@ fn is_mask(b: u8) -> bool {
 
 /// Characters removed without breaking a word: zero-width characters, soft hyphen, bidi
 /// controls, variation selectors, tags, Hangul fillers, and the like.
+/// Generated from Unicode data (`src/normalize/ignorable_table.rs`).
 pub fn is_invisible(c: char) -> bool {
-    matches!(c,
-        '\u{AD}' | '\u{34F}' | '\u{61C}' | '\u{115F}' | '\u{1160}' | '\u{17B4}' | '\u{17B5}'
-        | '\u{180B}'..='\u{180F}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}'
-        | '\u{2060}'..='\u{206F}' | '\u{3164}' | '\u{FE00}'..='\u{FE0F}' | '\u{FEFF}'
-        | '\u{FFA0}' | '\u{1D173}'..='\u{1D17A}' | '\u{E0000}'..='\u{E007F}'
-        | '\u{E0100}'..='\u{E01EF}')
+    in_ranges(&ignorable_table::INVISIBLE, c)
 }
 
-/// Generic combining marks (the blocks used on Latin, Greek and Cyrillic, and "Zalgo" text).
+/// Generic combining marks (the blocks used on Latin, Greek and Cyrillic, and "Zalgo" text),
+/// generated from Unicode data like [`is_invisible`].
 fn is_generic_mark(c: char) -> bool {
-    matches!(c,
-        '\u{300}'..='\u{36F}' | '\u{483}'..='\u{489}' | '\u{1AB0}'..='\u{1AFF}'
-        | '\u{1DC0}'..='\u{1DFF}' | '\u{20D0}'..='\u{20FF}' | '\u{FE20}'..='\u{FE2F}')
+    in_ranges(&ignorable_table::GENERIC_MARKS, c)
+}
+
+/// Whether `c` is in one of the sorted, disjoint inclusive ranges.
+fn in_ranges(ranges: &[(u32, u32)], c: char) -> bool {
+    let cp = c as u32;
+    // Every range starts past the ASCII letters, so ASCII text never searches.
+    cp >= 0x80
+        && ranges
+            .binary_search_by(|&(start, end)| {
+                if end < cp {
+                    std::cmp::Ordering::Less
+                } else if start > cp {
+                    std::cmp::Ordering::Greater
+                } else {
+                    std::cmp::Ordering::Equal
+                }
+            })
+            .is_ok()
 }
 
 /// Looks `c` up in the generated fold table: (ASCII fold, evasion flags).
@@ -1394,6 +1408,11 @@ mod tests {
         assert!(
             generator::generate() == committed,
             "src/normalize/fold_table.rs is stale: run `cargo run --example gen_fold_table`"
+        );
+        let committed = include_str!("normalize/ignorable_table.rs");
+        assert!(
+            generator::generate_ignorable() == committed,
+            "src/normalize/ignorable_table.rs is stale: run `cargo run --example gen_fold_table`"
         );
     }
 }
