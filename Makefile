@@ -67,10 +67,11 @@ test-fmt:
 	cargo fmt --all --check
 
 test-clippy:
-	cargo clippy --all-targets -- -D warnings
+	cargo clippy --workspace --all-targets -- -D warnings
+	cargo clippy -p saring-wasm --target $(WASM_TARGET) --all-targets -- -D warnings
 
 test-native:
-	cargo test
+	cargo test --workspace
 
 # The runner prints "test result: ok. N passed; …"; a run that found nothing to
 # execute (wrong mode, skipped suite) still exits 0, so insist on N > 0.
@@ -81,14 +82,14 @@ endef
 
 test-wasm-node:
 	@mkdir -p $(LOGS)
-	$(WASM_TEST_ENV) cargo test --target $(WASM_TARGET) --test wasm 2>&1 | tee $(LOGS)/wasm-node.log
+	$(WASM_TEST_ENV) cargo test -p saring-wasm --target $(WASM_TARGET) --test wasm 2>&1 | tee $(LOGS)/wasm-node.log
 	@! grep -q 'Running headless tests' $(LOGS)/wasm-node.log || \
-	  { echo "error: tests/wasm.rs is configured to run in a browser; the Node run must run in Node"; exit 1; }
+	  { echo "error: crates/saring-wasm/tests/wasm.rs is configured to run in a browser; the Node run must run in Node"; exit 1; }
 	@$(call check_wasm_log,$(LOGS)/wasm-node.log,wasm-bindgen tests in Node)
 
 test-wasm-browser:
 	@mkdir -p $(LOGS)
-	$(WASM_TEST_ENV) $(WASM_BROWSER_ENV) cargo test --target $(WASM_TARGET) --test wasm 2>&1 | tee $(LOGS)/wasm-browser.log
+	$(WASM_TEST_ENV) $(WASM_BROWSER_ENV) cargo test -p saring-wasm --target $(WASM_TARGET) --test wasm 2>&1 | tee $(LOGS)/wasm-browser.log
 	@grep -q 'Running headless tests in Chrome' $(LOGS)/wasm-browser.log || \
 	  { echo "error: the wasm-bindgen tests did not run in headless Chromium"; exit 1; }
 	@$(call check_wasm_log,$(LOGS)/wasm-browser.log,wasm-bindgen tests in Chromium)
@@ -104,7 +105,7 @@ test-browser:
 eval:
 	@ls $(DATA)/eval/*.jsonl >/dev/null 2>&1 || \
 	  { echo "make eval: no labeled sets in $(DATA)/eval (set DATA=folder)"; exit 1; }
-	@cargo run --release --quiet -- eval --intended tests/words/intended.txt \
+	@cargo run --release --quiet -p saring-cli -- eval --intended tests/words/intended.txt \
 	  $(DATA)/eval/*.jsonl $(wildcard $(DATA)/traps/*) \
 	  $(DATA)/lexicon-sources/id-kata-kasar/whitelist.json
 

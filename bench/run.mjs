@@ -3,7 +3,7 @@
 //
 //   node bench/run.mjs            (what `make bench` runs, from the repository root)
 //
-// 1. native     criterion (benches/check.rs): MB/s over the mixed corpus, comment and caption
+// 1. native     criterion (crates/saring-cli/benches/check.rs): MB/s over the mixed corpus, comment and caption
 // 2. Node       one process per filter (bench/runner.mjs; rustrict natively through
 //               bench/rustrict-peer), the same texts for all: MB/s, latency, accuracy, traps
 // 3. Chromium   cold start and per-keystroke latency of the package in a page (bench/chromium.mjs)
@@ -31,7 +31,7 @@ const evalDir = process.env.SARING_EVAL_DIR ? path.resolve(process.env.SARING_EV
 const outDir = path.join(here, "out");
 const skip = new Set((process.env.BENCH_SKIP ?? "").split(",").filter(Boolean));
 
-// Keep these equal to benches/check.rs.
+// Keep these equal to crates/saring-cli/benches/check.rs.
 const COMMENT_CHARS = 150;
 const CAPTION_CHARS = 2200;
 const COMMENTS = 256;
@@ -114,7 +114,7 @@ function readJsonl(file) {
     .map((l) => JSON.parse(l));
 }
 
-/** Same construction as benches/check.rs: eval files in name order, rows interleaved. */
+/** Same construction as crates/saring-cli/benches/check.rs: eval files in name order, rows interleaved. */
 function buildWorkload() {
   if (!fs.existsSync(evalDir)) return null;
   const files = fs.readdirSync(evalDir).filter((f) => f.endsWith(".jsonl")).sort();
@@ -172,7 +172,7 @@ function readTraps() {
 function native(bytes) {
   const crit = path.join(cargoTargetDir(root), "criterion");
   for (const g of ["throughput", "latency"]) fs.rmSync(path.join(crit, g), { recursive: true, force: true });
-  run("cargo", ["bench", "--bench", "check", "--quiet"]);
+  run("cargo", ["bench", "-p", "saring-cli", "--bench", "check", "--quiet"]);
   const est = (id) => {
     const f = path.join(crit, id, "new/estimates.json");
     if (!fs.existsSync(f)) return null;

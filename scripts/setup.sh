@@ -4,7 +4,7 @@
 #   scripts/setup.sh [rust] [wasm-bindgen] [npm] [chromium] [all]
 #
 #   rust          the wasm32-unknown-unknown target, rustfmt and clippy (rustup)
-#   wasm-bindgen  wasm-bindgen-cli at exactly the version Cargo.toml pins (cargo install)
+#   wasm-bindgen  wasm-bindgen-cli at exactly the version crates/saring-wasm/Cargo.toml pins (cargo install)
 #   npm           the dev tooling in package-lock.json (npm ci): binaryen's wasm-opt,
 #                 playwright-core, smol-toml
 #   chromium      Debian's chromium and chromium-driver (apt-get; through sudo when
@@ -41,11 +41,11 @@ apt_install() {
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@"
 }
 
-# The exact wasm-bindgen version Cargo.toml pins ("=x.y.z").
+# The exact wasm-bindgen version crates/saring-wasm/Cargo.toml pins ("=x.y.z").
 pinned_wasm_bindgen() {
   local v
-  v=$(sed -nE 's/^[[:space:]]*wasm-bindgen[[:space:]]*=[[:space:]]*(\{[^}]*version[[:space:]]*=[[:space:]]*)?"=?([0-9][^"]*)".*/\2/p' Cargo.toml | head -n1)
-  [ -n "$v" ] || die "no wasm-bindgen version found in Cargo.toml"
+  v=$(sed -nE 's/^[[:space:]]*wasm-bindgen[[:space:]]*=[[:space:]]*(\{[^}]*version[[:space:]]*=[[:space:]]*)?"=?([0-9][^"]*)".*/\2/p' crates/saring-wasm/Cargo.toml | head -n1)
+  [ -n "$v" ] || die "no wasm-bindgen version found in crates/saring-wasm/Cargo.toml"
   printf '%s\n' "$v"
 }
 

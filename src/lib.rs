@@ -41,8 +41,6 @@ pub mod normalize;
 pub mod policy;
 mod scan;
 mod vocab;
-#[cfg(target_arch = "wasm32")]
-pub mod wasm;
 
 pub use error::{BuildError, UnknownValue};
 pub use filter::{Filter, FilterBuilder, Match, Verdict};

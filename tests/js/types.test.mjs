@@ -1,4 +1,4 @@
-// The package's TypeScript types (pkg/saring.d.ts from src/wasm.rs, pkg/worker-client.d.ts),
+// The package's TypeScript types (pkg/saring.d.ts from crates/saring-wasm/src/lib.rs, pkg/worker-client.d.ts),
 // checked by the compiler: `tsc --noEmit`, strict, on tests/types/example.ts, which imports
 // "saring" and "saring/worker" by name from a separate project (node_modules/saring → pkg/),
 // so the `exports` map's `types` conditions are what resolve them. The example uses every
@@ -72,7 +72,7 @@ describe("TypeScript types (tsc --noEmit, strict)", () => {
     assert.equal(out.match(/error TS/g).length, 1, `only that line should fail:\n${out}`);
   });
 
-  // The Filter class's declaration is written by hand in src/wasm.rs (skip_typescript), so
+  // The Filter class's declaration is written by hand in crates/saring-wasm/src/lib.rs (skip_typescript), so
   // compare it with the class wasm-bindgen really generated: same members, nothing missing.
   test("saring.d.ts declares exactly the members of the generated Filter class", async () => {
     const dts = readFileSync(join(repoRoot, "pkg", "saring.d.ts"), "utf8");

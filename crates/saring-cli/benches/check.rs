@@ -27,7 +27,7 @@ const CAPTIONS: usize = 64;
 fn eval_dir() -> PathBuf {
     match std::env::var_os("SARING_EVAL_DIR") {
         Some(dir) => PathBuf::from(dir),
-        None => PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/data/eval"),
+        None => PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data/eval"),
     }
 }
 

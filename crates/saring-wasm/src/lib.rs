@@ -1,4 +1,5 @@
-//! The JavaScript binding: the only module that knows about wasm-bindgen.
+//! The JavaScript binding of saring (the npm package `saring`): the only crate that knows about
+//! wasm-bindgen.
 //!
 //! Offsets cross the boundary as UTF-16 code units, so `text.slice(start, end)` in JavaScript
 //! is exactly the original characters that matched. Every bad input becomes a real `Error`
@@ -9,7 +10,7 @@ use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::{Category, Filter as CoreFilter, Language, Profile, Severity, Term, Verdict};
+use saring::{Category, Filter as CoreFilter, Language, Profile, Severity, Term, Verdict};
 
 #[wasm_bindgen(typescript_custom_section)]
 const TYPES: &str = r#"
