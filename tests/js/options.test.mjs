@@ -1,4 +1,4 @@
-// Options are read from the object's own properties only (DESIGN.md, "JavaScript API"): what
+// Options are read from the object's own properties only (docs/api.md, "JavaScript"): what
 // another script on the page puts on Object.prototype or Array.prototype, or a prototype handed
 // in with the options, is never an option. Each case pollutes, builds a filter, checks a text,
 // and restores the prototype whatever happens.

@@ -75,4 +75,18 @@ f.free();
     assert.equal(out.v.action, "block");
     assert.equal(out.c, "dasar ****** lu");
   });
+
+  test('"saring/guard" exports the input guard as guard (and attachGuard), with its stylesheet', () => {
+    writeFileSync(
+      join(dir, "guard.js"),
+      `import * as g from "saring/guard";
+import { createRequire } from "node:module";
+import { readFileSync } from "node:fs";
+const css = readFileSync(createRequire(import.meta.url).resolve("saring/guard.css"), "utf8");
+console.log(JSON.stringify({ guard: typeof g.guard, same: g.guard === g.attachGuard, css: css.includes(".saring-hit") }));
+`,
+    );
+    const out = JSON.parse(execFileSync(process.execPath, ["guard.js"], { cwd: dir, encoding: "utf8" }));
+    assert.deepEqual(out, { guard: "function", same: true, css: true });
+  });
 });

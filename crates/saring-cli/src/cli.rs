@@ -1,4 +1,4 @@
-//! Argument parsing and the three commands. Output formats are contracts: see DESIGN.md.
+//! Argument parsing and the three commands. Output formats are contracts: see docs/cli.md.
 
 use std::fs;
 use std::io::{self, BufRead, Write};

@@ -1,4 +1,4 @@
-//! The command line's contract (DESIGN.md): one JSON object per input line, in order; errors
+//! The command line's contract (docs/cli.md): one JSON object per input line, in order; errors
 //! per line for invalid UTF-8; exit status 2 with a one-line message for bad flags.
 
 use std::process::Output;
