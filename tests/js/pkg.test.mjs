@@ -16,7 +16,7 @@ const cargo = parseToml(readFileSync(join(repoRoot, "Cargo.toml"), "utf8"));
 describe("pkg/package.json", () => {
   const expected = [
     ["name", "saring"],
-    ["version", cargo.package.version],
+    ["version", cargo.workspace.package.version],
     ["type", "module"],
     ["license", "MIT OR Apache-2.0"],
     ["sideEffects", false],
@@ -26,8 +26,9 @@ describe("pkg/package.json", () => {
     test(`${field} is ${JSON.stringify(value)}`, () => assert.equal(pkg[field], value));
   }
 
-  test('exports "." (types first) and "./saring_bg.wasm"', () => {
-    assert.deepEqual(Object.keys(pkg.exports["."]), ["types", "default"]);
+  test('exports "." (types first, then Node\'s entry) and "./saring_bg.wasm"', () => {
+    assert.deepEqual(Object.keys(pkg.exports["."]), ["types", "node", "default"]);
+    assert.equal(pkg.exports["."].node, "./saring-node.js");
     assert.equal(pkg.exports["."].default, "./saring.js");
     assert.equal(pkg.exports["./saring_bg.wasm"], "./saring_bg.wasm");
   });
