@@ -115,12 +115,9 @@ fn library_cases() -> Vec<(&'static str, String, Expect)> {
         ("@ run (512 KB)", fill("@", LINE), Clean),
         ("a@ run (512 KB)", fill("a@", LINE), Clean),
         ("# run (512 KB)", fill("#", LINE), Clean),
-        // `a#a#…` is a hashtag of `a` and masks: `a#a#` reads as a masked `anal`.
-        (
-            "#a run (512 KB)",
-            fill("#a", LINE),
-            Hits(Action::Block, 1, "anal"),
-        ),
+        // Gibberish: a person reads no word in `#a#a#a…`. Today the filter reads `a#a#` as a
+        // masked `anal` (see KNOWN_WRONG).
+        ("#a run (512 KB)", fill("#a", LINE), Clean),
         ("digit run (512 KB)", fill("0123456789", LINE), Clean),
         // `08 12 08 12 08 12` is a spaced-out mobile number, again and again.
         (
@@ -176,6 +173,11 @@ fn library_cases() -> Vec<(&'static str, String, Expect)> {
 }
 
 /// Checks one library case; returns a failure description.
+/// Cases whose expected answer (what a person would decide) the filter does not give yet. Each
+/// still runs for speed and the invariants; its answer must still be wrong, so that a fix fails
+/// here until the case leaves this list.
+const KNOWN_WRONG: &[&str] = &["#a run (512 KB)"];
+
 fn run_library_case(filter: &Filter, name: &str, text: &str, expect: &Expect) -> Option<String> {
     let started = Instant::now();
     let (verdict, _) = invariants::check_all(filter, text);
@@ -194,6 +196,9 @@ fn run_library_case(filter: &Filter, name: &str, text: &str, expect: &Expect) ->
                 && verdict.matches.iter().all(|m| m.term == *term)
         }
     };
+    if KNOWN_WRONG.contains(&name) {
+        return ok.then(|| format!("{name}: now gives {expect:?}: remove it from KNOWN_WRONG"));
+    }
     (!ok).then(|| {
         let first: Vec<_> = verdict.matches.iter().take(3).collect();
         format!(
@@ -208,11 +213,11 @@ fn run_library_case(filter: &Filter, name: &str, text: &str, expect: &Expect) ->
 /// `kill`, …) with its category, read from the lexicon files so that a new row is covered at
 /// once.
 fn dual_use_forms() -> Vec<(String, Category)> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/lexicon");
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("lang");
     let mut forms = Vec::new();
-    for file in std::fs::read_dir(&dir).unwrap() {
-        let path = file.unwrap().path();
-        if path.extension().is_none_or(|e| e != "tsv") {
+    for folder in std::fs::read_dir(&dir).unwrap() {
+        let path = folder.unwrap().path().join("terms.tsv");
+        if !path.is_file() {
             continue;
         }
         for line in std::fs::read_to_string(&path).unwrap().lines() {
@@ -324,19 +329,21 @@ fn regressions_replay() {
             }
             let data = std::fs::read(&path).unwrap();
             eprintln!("replaying {}", path.display());
-            // `open-…`: a bug not fixed yet; replayed for every rule but the one it breaks.
-            let open = path
-                .file_name()
-                .is_some_and(|n| n.to_string_lossy().starts_with("open-"));
-            replay(target, &data, open);
+            replay(target, &data);
             replayed += 1;
         }
     }
     eprintln!("{replayed} regression inputs replayed");
+    // A moved or renamed folder must not turn this test into one that checks nothing.
+    assert!(
+        replayed > 0,
+        "no regression inputs found under {}",
+        root.display()
+    );
 }
 
 /// What each fuzz target does with one input (mirrors `fuzz/fuzz_targets/*.rs`).
-fn replay(target: &str, data: &[u8], open: bool) {
+fn replay(target: &str, data: &[u8]) {
     match target {
         "check" => {
             let Some((&pick, rest)) = data.split_first() else {
@@ -355,9 +362,7 @@ fn replay(target: &str, data: &[u8], open: bool) {
             let filter = Filter::new();
             let text = String::from_utf8_lossy(data);
             let (_, once) = invariants::check_all(&filter, &text);
-            if !open {
-                assert_eq!(filter.censor(&once), once, "censoring twice differs");
-            }
+            assert_eq!(filter.censor(&once), once, "censoring twice differs");
         }
         "normalize" => {
             let text = String::from_utf8_lossy(data);
