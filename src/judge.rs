@@ -127,7 +127,9 @@ impl Judge {
             .map(|c| words.around(c.folded.clone()))
             .filter(|w| !w.is_empty())
             .collect();
-        dual_words.sort_by_key(|w| w.start);
+        // Sorted by start, then end, with no repeats: `next_to_another_dual_use_word` finds a
+        // word here by binary search.
+        dual_words.sort_unstable_by_key(|w| (w.start, w.end));
         dual_words.dedup();
         for candidate in candidates {
             let Range { start, end } = candidate.folded.clone();
@@ -247,7 +249,14 @@ impl Context<'_> {
     fn next_to_another_dual_use_word(&self) -> bool {
         let text = self.folded.text.as_bytes();
         let this = &text[self.word.clone()];
-        let Some(index) = self.dual_words.iter().position(|w| *w == self.word) else {
+        // A binary search, and runs followed at most two words each way: a chant of one word
+        // (`anjing anjing …`, 280 KB) makes every word a dual-use word, and a linear search or a
+        // walk over the whole run for each of them was quadratic.
+        let key = (self.word.start, self.word.end);
+        let Ok(index) = self
+            .dual_words
+            .binary_search_by_key(&key, |w| (w.start, w.end))
+        else {
             return false;
         };
         let adjacent = |a: &Range<usize>, b: &Range<usize>| a.end + 1 == b.start;
@@ -264,21 +273,26 @@ impl Context<'_> {
         {
             return true;
         }
-        // A run of this same word, joined by spaces rather than hyphens.
+        // A run of this same word, joined by spaces rather than hyphens: three in a row.
+        const CHANT: usize = 3;
         let same = |a: &Range<usize>, b: &Range<usize>| {
             adjacent(a, b) && text[a.clone()] == text[b.clone()] && !self.is_hyphenated(a.end)
         };
         let mut first = index;
-        while first > 0 && same(&self.dual_words[first - 1], &self.dual_words[first]) {
+        while index - first < CHANT - 1
+            && first > 0
+            && same(&self.dual_words[first - 1], &self.dual_words[first])
+        {
             first -= 1;
         }
         let mut last = index;
-        while last + 1 < self.dual_words.len()
+        while last - first < CHANT - 1
+            && last + 1 < self.dual_words.len()
             && same(&self.dual_words[last], &self.dual_words[last + 1])
         {
             last += 1;
         }
-        last - first + 1 >= 3
+        last - first + 1 >= CHANT
     }
 
     /// True when the separator at folded byte `gap` was typed as a hyphen.
