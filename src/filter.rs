@@ -4,12 +4,12 @@ use std::ops::Range;
 
 use crate::detect::{self, Detection};
 use crate::error::BuildError;
-use crate::judge::{Hit, Judge};
-use crate::lexicon::{self, Entry, Term, MAX_FORM_BYTES};
+use crate::judge::{Affixes, Hit, Judge, AFFIX_KEYS, MARKER_KEYS};
+use crate::lexicon::{self, Entry, Language, MatchMode, Term, MAX_FORM_BYTES};
 use crate::normalize::{self, Folded};
 use crate::policy;
 use crate::scan::{Candidate, Scanner};
-use crate::vocab::{Action, Category, Evasions, Language, Profile, Severity};
+use crate::vocab::{Action, Category, Evasions, Profile, Severity};
 
 /// One thing found in a text.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -85,7 +85,7 @@ impl Default for FilterBuilder {
     fn default() -> Self {
         FilterBuilder {
             profile: Profile::default(),
-            languages: Language::ALL.to_vec(),
+            languages: Language::defaults().collect(),
             extra_terms: Vec::new(),
             allow_terms: Vec::new(),
         }
@@ -99,10 +99,15 @@ impl FilterBuilder {
         self
     }
 
-    /// Sets the languages whose lexicons load (default: all).
+    /// Sets the languages whose lexicons load (default: [`Language::defaults`], see
+    /// `docs/languages.md`).
     pub fn languages(mut self, languages: impl IntoIterator<Item = Language>) -> Self {
-        self.languages = languages.into_iter().collect();
-        self.languages.dedup();
+        self.languages.clear();
+        for language in languages {
+            if !self.languages.contains(&language) {
+                self.languages.push(language);
+            }
+        }
         self
     }
 
@@ -128,10 +133,61 @@ impl FilterBuilder {
         if self.languages.is_empty() {
             return Err(BuildError::no_language());
         }
+        let mut folded = Folded::default();
+        let mut fold = |word: &str| -> Box<[u8]> {
+            normalize::normalize_into(word, &mut folded);
+            folded.text.as_bytes().into()
+        };
         let mut entries = Vec::new();
+        let mut judge = Judge::default();
+        judge.affixes = vec![Affixes::default(); Language::ALL.len()];
         for &language in &self.languages {
-            let (source, text) = lexicon::builtin(language);
-            entries.extend(lexicon::parse_terms(source, text, Some(language), true)?);
+            let folder = language.folder();
+            let source = language.path("terms.tsv");
+            let first = entries.len();
+            entries.extend(lexicon::parse_terms(&source, folder.terms, Some(language), true)?);
+            let source = language.path("affixes.tsv");
+            for (_, key, words) in lexicon::parse_keyed(&source, folder.affixes, AFFIX_KEYS)? {
+                for word in words {
+                    let affixes = &mut judge.affixes[language as usize];
+                    match key {
+                        "prefix" => {
+                            affixes.prefixes.insert(fold(word));
+                            judge.custom_affixes.prefixes.insert(fold(word));
+                        }
+                        "suffix" => {
+                            affixes.suffixes.insert(fold(word));
+                            judge.custom_affixes.suffixes.insert(fold(word));
+                        }
+                        _ => judge.joiners.push_str(word),
+                    }
+                }
+            }
+            let source = language.path("markers.tsv");
+            for (_, key, words) in lexicon::parse_keyed(&source, folder.markers, MARKER_KEYS)? {
+                for word in words {
+                    judge.markers.set(key).insert(fold(word));
+                }
+            }
+            let source = language.path("dual.tsv");
+            for (line, row) in lexicon::parse_dual(&source, folder.dual)? {
+                let Some(index) = (first..entries.len()).find(|&i| {
+                    entries[i].term.mode == MatchMode::DualUse && entries[i].term.text() == row.term
+                }) else {
+                    return Err(BuildError::lexicon(
+                        &source,
+                        line,
+                        format!(
+                            "{:?} is not a dual-use term of {}",
+                            row.term,
+                            language.path("terms.tsv")
+                        ),
+                    ));
+                };
+                let literal = judge.literal.entry(index as u32).or_default();
+                literal.before.extend(row.before.iter().map(|w| fold(w)));
+                literal.after.extend(row.after.iter().map(|w| fold(w)));
+            }
         }
         for term in self.extra_terms {
             for form in &term.forms {
@@ -148,10 +204,12 @@ impl FilterBuilder {
             });
         }
         let scanner = Scanner::new(&entries)?;
-        let mut judge = Judge::default();
-        let mut folded = Folded::default();
+        // Innocent words stay innocent in mixed text: every folder's allow-words load.
+        let builtin = Language::ALL
+            .iter()
+            .flat_map(|language| lexicon::word_list(language.folder().allow));
         let custom = self.allow_terms.iter().map(String::as_str);
-        for word in lexicon::word_list(lexicon::ALLOWED).chain(custom) {
+        for word in builtin.chain(custom) {
             if word.len() > MAX_FORM_BYTES {
                 return Err(BuildError::term_too_long("allowTerms", word));
             }
@@ -174,7 +232,7 @@ impl Default for Filter {
 }
 
 impl Filter {
-    /// The default filter: profile `teen`, Indonesian and English.
+    /// The default filter: profile `teen`, the default languages ([`Language::defaults`]).
     ///
     /// ```
     /// assert_eq!(saring::Filter::new().check("selamat pagi").action, saring::Action::Allow);

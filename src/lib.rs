@@ -44,5 +44,5 @@ mod vocab;
 
 pub use error::{BuildError, UnknownValue};
 pub use filter::{Filter, FilterBuilder, Match, Verdict};
-pub use lexicon::{word_list, MatchMode, Term};
-pub use vocab::{Action, Category, Evasions, Language, Profile, Severity};
+pub use lexicon::{word_list, Language, MatchMode, Term};
+pub use vocab::{Action, Category, Evasions, Profile, Severity};
