@@ -23,8 +23,17 @@ export type Severity = 1 | 2 | 3;
 export type Profile = "child" | "teen" | "adult";
 /** What to do with a text. */
 export type Action = "allow" | "warn" | "block";
-/** A lexicon language. */
-export type Language = "id" | "en";
+/** A lexicon language: one folder under `lang/` each (see `languages()`). */
+export type Language = "id" | "en" | "jv" | "su" | "ms";
+/** A language this build knows, as listed by `languages()`. */
+export interface LanguageInfo {
+  /** The code accepted in `languages: [...]`. */
+  code: Language;
+  /** The language's English name ("Javanese"). */
+  name: string;
+  /** Whether it is on when `languages` is left out. */
+  default: boolean;
+}
 /** A disguise the normalizer undid. */
 export type Evasion = "diacritics" | "styled-letters" | "homoglyphs" | "leetspeak"
   | "invisible-characters" | "separators" | "repetition" | "masking" | "reduplication"
@@ -41,7 +50,7 @@ export interface ExtraTerm {
 export interface FilterOptions {
   /** Default "teen". */
   profile?: Profile;
-  /** Default ["id", "en"]. */
+  /** Default: every language whose `default` is true in `languages()`. */
   languages?: Language[];
   extraTerms?: ExtraTerm[];
   /** Words that never hit, nor anything inside them. */
@@ -79,6 +88,29 @@ struct JsMatch {
     evasions: Vec<&'static str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     rule: Option<String>,
+}
+
+#[derive(Serialize)]
+struct JsLanguage {
+    code: &'static str,
+    name: &'static str,
+    default: bool,
+}
+
+/// The languages this build knows, in registry order:
+/// `[{ code: "id", name: "Indonesian", default: true }, …]`. Option pages and guards build their
+/// language choices from it instead of spelling codes out.
+#[wasm_bindgen(js_name = languages, unchecked_return_type = "LanguageInfo[]")]
+pub fn languages() -> Result<JsValue, Error> {
+    let list: Vec<JsLanguage> = Language::ALL
+        .iter()
+        .map(|&language| JsLanguage {
+            code: language.as_str(),
+            name: language.name(),
+            default: language.is_default(),
+        })
+        .collect();
+    serde_wasm_bindgen::to_value(&list).map_err(|e| Error::new(&e.to_string()))
 }
 
 #[derive(Serialize)]
@@ -329,4 +361,25 @@ fn describe(value: &JsValue) -> String {
 
 fn to_error(error: impl std::fmt::Display) -> Error {
     Error::new(&error.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    /// The TypeScript `Language` union lists exactly the registered codes, in order.
+    #[test]
+    fn typescript_language_union_matches_the_registry() {
+        let line = include_str!("lib.rs")
+            .lines()
+            .find(|l| l.starts_with("export type Language ="))
+            .expect("a Language type");
+        let expected: Vec<String> = saring::Language::ALL
+            .iter()
+            .map(|l| format!("{:?}", l.as_str()))
+            .collect();
+        assert_eq!(
+            line,
+            format!("export type Language = {};", expected.join(" | ")),
+            "update the Language union in crates/saring-wasm/src/lib.rs"
+        );
+    }
 }
