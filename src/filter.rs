@@ -275,6 +275,7 @@ impl Filter {
             candidates,
             hits,
             detections,
+            ..
         } = scratch;
         normalize::normalize_into(text, folded);
         candidates.clear();
@@ -286,8 +287,33 @@ impl Filter {
         detect_visible(text, detections);
         let mut matches: Vec<Match> = hits
             .iter()
-            .map(|hit| self.lexicon_match(folded, hit))
+            .map(|hit| self.lexicon_match(folded, hit, 0))
             .collect();
+        // Words kept as numbers that are a listed word when read as leetspeak (`cun7`, `b390`).
+        for range in &folded.numbers {
+            let word = &text[range.clone()];
+            normalize::normalize_leet_into(word, &mut scratch.word);
+            scratch.word_candidates.clear();
+            self.scanner
+                .scan(&scratch.word, &mut scratch.word_candidates);
+            scratch.word_hits.clear();
+            self.judge.judge(
+                word,
+                &scratch.word,
+                &scratch.word_candidates,
+                &self.scanner,
+                &self.entries,
+                &mut scratch.word_hits,
+            );
+            let whole = scratch.word.text.len();
+            matches.extend(
+                scratch
+                    .word_hits
+                    .iter()
+                    .filter(|hit| hit.folded == (0..whole))
+                    .map(|hit| self.lexicon_match(&scratch.word, hit, range.start)),
+            );
+        }
         matches.extend(detections.iter().map(|d| self.detector_match(d)));
         // A pasted novel should not keep megabytes of buffers alive after its check.
         if folded.text.capacity() > SCRATCH_KEEP_BYTES {
@@ -332,7 +358,8 @@ impl Filter {
         censored
     }
 
-    fn lexicon_match(&self, folded: &Folded, hit: &Hit) -> Match {
+    /// The match of a hit; `offset` is where the folded text's input starts in the checked text.
+    fn lexicon_match(&self, folded: &Folded, hit: &Hit, offset: usize) -> Match {
         let entry = &self.entries[hit.entry as usize];
         let origins = &folded.origin[hit.folded.clone()];
         let flags = origins.iter().fold(0, |acc, o| acc | o.flags);
@@ -341,13 +368,13 @@ impl Filter {
         } else {
             0
         };
-        let span = origins[0].start as usize..origins[origins.len() - 1].end as usize;
+        let span = offset + origins[0].start as usize..offset + origins[origins.len() - 1].end as usize;
         self.make_match(
             span,
             entry.term.category,
             entry.term.severity,
             entry.term.text().to_owned(),
-            Evasions::from_bits(flags | informal),
+            Evasions::from_bits(flags | informal | hit.evasions),
             None,
         )
     }
@@ -396,6 +423,10 @@ struct Scratch {
     candidates: Vec<Candidate>,
     hits: Vec<Hit>,
     detections: Vec<Detection>,
+    /// One word read again as leetspeak, its candidates and hits.
+    word: Folded,
+    word_candidates: Vec<Candidate>,
+    word_hits: Vec<Hit>,
 }
 
 /// How many times `censor` re-checks what it masked.

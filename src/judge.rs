@@ -114,7 +114,13 @@ pub(crate) struct Hit {
     pub folded: Range<usize>,
     pub entry: u32,
     pub form: u16,
+    /// Evasions the judge undid (a doubled last letter), beyond the normalizer's.
+    pub evasions: u16,
 }
+
+/// The shortest term, in folded bytes, whose last letter may be doubled (`goblokk`): shorter
+/// ones make ordinary words that way.
+const MIN_DOUBLED_TERM: usize = 5;
 
 impl Judge {
     /// Adds a folded allowed word or phrase.
@@ -174,13 +180,26 @@ impl Judge {
             };
             // Cheap tests first: most candidates are short forms inside longer words, which the
             // match mode rejects before any lookup of allowed words.
+            // A doubled last letter at the end of the word is a disguise (`goblokk`, `anjingg`),
+            // not spelling, once the term is long enough that no ordinary word is made that way.
+            let mut doubled = false;
             let owner = pattern.owners.iter().find(|owner| {
+                let last = end - start - 1;
+                doubled = false;
                 let runs_fit = folded.origin[start..end]
                     .iter()
                     .zip(owner.runs.iter())
                     .zip(&text[start..end])
-                    .all(|((origin, &needed), &byte)| {
-                        byte == WILDCARD || runs_fit(origin.run, needed)
+                    .enumerate()
+                    .all(|(i, ((origin, &needed), &byte))| {
+                        if byte == WILDCARD || runs_fit(origin.run, needed) {
+                            return true;
+                        }
+                        doubled = i == last
+                            && end == word.end
+                            && end - start >= MIN_DOUBLED_TERM
+                            && (origin.run, needed) == (2, 1);
+                        doubled
                     });
                 let term = &entries[owner.entry as usize].term;
                 runs_fit
@@ -214,6 +233,7 @@ impl Judge {
                         folded: if affixed { word } else { start..end },
                         entry: owner.entry,
                         form: owner.form,
+                        evasions: if doubled { evasion::REPETITION } else { 0 },
                     });
                 }
             }

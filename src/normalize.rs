@@ -148,6 +148,10 @@ pub struct Folded {
     pub text: String,
     /// One entry per byte of `text`.
     pub origin: Vec<Origin>,
+    /// Words kept as numbers although every digit has a leet reading (`7ai`, `cun7`, `b390`,
+    /// `covid19`): their byte ranges in the input, for the filter to read again as leetspeak
+    /// ([`normalize_leet_into`]) and keep only a whole listed word.
+    pub(crate) numbers: Vec<std::ops::Range<usize>>,
 }
 
 impl Folded {
@@ -163,6 +167,7 @@ impl Folded {
     pub fn clear(&mut self) {
         self.text.clear();
         self.origin.clear();
+        self.numbers.clear();
     }
 }
 
@@ -191,6 +196,17 @@ pub fn normalize(input: &str) -> Folded {
 /// assert!(out.origin[1].flags & evasion::MASKING != 0);
 /// ```
 pub fn normalize_into(input: &str, out: &mut Folded) {
+    fold_into(input, out, false);
+}
+
+/// Folds one word read as leetspeak whatever its digits: every word with a letter and only
+/// digits that have a leet reading converts (`7ai` → `tai`, `b390` → `bego`).
+pub(crate) fn normalize_leet_into(input: &str, out: &mut Folded) {
+    fold_into(input, out, true);
+}
+
+fn fold_into(input: &str, out: &mut Folded, force_leet: bool) {
+    out.numbers.clear();
     let mut buf = std::mem::take(&mut out.text).into_bytes();
     buf.clear();
     out.origin.clear();
@@ -201,6 +217,8 @@ pub fn normalize_into(input: &str, out: &mut Folded) {
         input,
         buf,
         org: &mut out.origin,
+        numbers: &mut out.numbers,
+        force_leet,
         word: None,
         simple: false,
         space: None,
@@ -342,6 +360,10 @@ struct Folder<'a> {
     input: &'a str,
     buf: Vec<u8>,
     org: &'a mut Vec<Origin>,
+    /// See [`Folded::numbers`].
+    numbers: &'a mut Vec<std::ops::Range<usize>>,
+    /// Read every word with a letter as leetspeak ([`normalize_leet_into`]).
+    force_leet: bool,
     /// Buffer index where the open word starts.
     word: Option<usize>,
     /// The open word holds only one-byte ASCII letters so far.
@@ -802,7 +824,14 @@ impl Folder<'_> {
         let one_block = digits > 0 && last_digit + 1 - first_digit == digits;
         let numeric_end = one_block && last_digit + 1 == units;
         let numeric_start = one_block && first_digit == 0 && (digits >= 2 || letters < 3);
-        let leet = letters >= 2 && !unmapped && !numeric_end && !numeric_start;
+        let mut leet = letters >= 2 && !unmapped && !numeric_end && !numeric_start;
+        if self.force_leet {
+            leet = letters >= 1 && !unmapped;
+        } else if !leet && letters >= 1 && digits >= 1 && syms == 0 && !unmapped && units >= 3 {
+            // Left as a number, but it might be a disguise (`cun7`): the filter reads it again.
+            self.numbers
+                .push(self.org[lo].start as usize..self.org[hi - 1].end as usize);
+        }
         if leet && tail_at && (digits > 0 || syms > 0) {
             hi += 1;
         }
@@ -813,6 +842,9 @@ impl Folder<'_> {
         let mut pending_sep: Option<u32> = None; // start of a separator run inside the word
         let mut collapsible = false;
         let mut prev_k = 0;
+        // The last run of leet symbols looked at (`$$` in `dumba$$es`): where it ends and whether
+        // a letter or digit follows it. Cached so a long run is walked once.
+        let mut chain = (0usize, false);
         while r < hi {
             let j = next_unit(self.org, r);
             let k = kind(self.org, r);
@@ -828,7 +860,22 @@ impl Folder<'_> {
                     if let Some(l) = leet_sym(b) {
                         let both = matches!(b, b'!' | b'|' | b'+');
                         let tail = b == b'@' && j == hi && around(prev_k);
-                        (tail || around(next_k) && (!both || around(prev_k)))
+                        let before_letter = around(next_k)
+                            || (next_k == K_SYM && !both && {
+                                if j >= chain.0 {
+                                    let mut p = j;
+                                    while p < hi
+                                        && kind(self.org, p) == K_SYM
+                                        && leet_sym(self.buf[p]).is_some()
+                                        && !matches!(self.buf[p], b'!' | b'|' | b'+')
+                                    {
+                                        p = next_unit(self.org, p);
+                                    }
+                                    chain = (p.max(j + 1), p < hi && around(kind(self.org, p)));
+                                }
+                                chain.1
+                            });
+                        (tail || before_letter && (!both || around(prev_k)))
                             .then_some((l, evasion::LEETSPEAK | K_LETTER))
                     } else if is_mask(b)
                         && (around(prev_k) || prev_k == K_SYM)
