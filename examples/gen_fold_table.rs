@@ -12,7 +12,7 @@
 //    `ｋ`, `𝐛`, `ⓐ`, `ﬁ` → `k`, `b`, `a`, `fi` (STYLED);
 // 3. the UTS 39 confusables skeleton (combining marks dropped) when it equals the skeleton of
 //    one ASCII letter or digit: Cyrillic `а` → `a`, `м`-like `rn` → `m` (HOMOGLYPHS). Letters
-//    win over digits (`O`, not `0`); an uppercase character whose prototype is `l` folds to `i`
+//    win over digits (`O`, not `0`); an uppercase character whose skeleton is `l` folds to `i`
 //    (Greek `Ι`, Cyrillic `І` look like `I`);
 // 4. for a lowercase letter the confusables data leaves out, the skeleton of its uppercase
 //    (Unicode case mapping): Cyrillic `т` `к` `м` `н` `в` read as small capitals T K M H B,
@@ -206,7 +206,8 @@ fn fold(c: char, protos: &BTreeMap<String, char>) -> Option<(String, u8)> {
         }
         _ => return None,
     };
-    let folded = if proto == 'l' && c.is_uppercase() {
+    // Only what looks like `l` itself (`I`, `Ι`, `І`), not an `L`-like capital (Cherokee `Ꮮ`).
+    let folded = if proto == 'l' && skel == "l" && c.is_uppercase() {
         'i'
     } else {
         proto

@@ -187,6 +187,7 @@ impl FilterBuilder {
                 let literal = judge.literal.entry(index as u32).or_default();
                 literal.before.extend(row.before.iter().map(|w| fold(w)));
                 literal.after.extend(row.after.iter().map(|w| fold(w)));
+                literal.insult_by_default |= row.insult_by_default;
             }
         }
         for term in self.extra_terms {

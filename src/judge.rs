@@ -85,6 +85,8 @@ pub(crate) type WordSet = FxHashSet<Box<[u8]>>;
 pub(crate) struct Literal {
     pub before: WordSet,
     pub after: WordSet,
+    /// Mostly a swear word (`asu`): a hit unless a literal context is beside it.
+    pub insult_by_default: bool,
 }
 
 /// Decides hits; holds the allowed words.
@@ -119,8 +121,9 @@ pub(crate) struct Hit {
 }
 
 /// The shortest term, in folded bytes, whose last letter may be doubled (`goblokk`): shorter
-/// ones make ordinary words that way.
-const MIN_DOUBLED_TERM: usize = 5;
+/// ones make ordinary words that way. A final `s` is never taken as doubled: `-ss` is ordinary
+/// English spelling (`asses` → `assess`).
+const MIN_DOUBLED_TERM: usize = 4;
 
 impl Judge {
     /// Adds a folded allowed word or phrase.
@@ -154,8 +157,10 @@ impl Judge {
                     .iter()
                     .any(|o| entries[o.entry as usize].term.mode == MatchMode::DualUse)
             })
-            .map(|c| words.around(c.folded.clone()))
-            .filter(|w| !w.is_empty())
+            .map(|c| (c.folded.clone(), words.around(c.folded.clone())))
+            // Only a word that is the dual-use term itself: `masuk` holds `asu` but is no dog.
+            .filter(|(span, w)| !w.is_empty() && span == w)
+            .map(|(_, w)| w)
             .collect();
         dual_words.sort_by_key(|w| w.start);
         dual_words.dedup();
@@ -198,6 +203,7 @@ impl Judge {
                         doubled = i == last
                             && end == word.end
                             && end - start >= MIN_DOUBLED_TERM
+                            && byte != b's'
                             && (origin.run, needed) == (2, 1);
                         doubled
                     });
@@ -462,6 +468,9 @@ fn dual_use_hit(
     if let Some(literal) = literal {
         if literal.after.contains(next) || literal.before.contains(context.word_right_before()) {
             return false;
+        }
+        if literal.insult_by_default && !threat {
+            return true;
         }
     }
     let targeted = markers.target_after.contains(next)

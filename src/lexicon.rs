@@ -393,9 +393,14 @@ pub(crate) struct LiteralContext<'t> {
     pub term: &'t str,
     pub before: Vec<&'t str>,
     pub after: Vec<&'t str>,
+    /// The optional fourth column is `insult`: the word is mostly a swear word (`asu`), so it
+    /// hits unless a literal context is beside it. Without it (or `literal`), it hits only in an
+    /// insult context.
+    pub insult_by_default: bool,
 }
 
-/// Parses `dual.tsv`: `term<TAB>before|before…<TAB>after|after…`, `-` for none.
+/// Parses `dual.tsv`: `term<TAB>before|before…<TAB>after|after…[<TAB>literal|insult]`, `-` for
+/// none.
 pub(crate) fn parse_dual<'t>(
     source: &str,
     text: &'t str,
@@ -408,13 +413,24 @@ pub(crate) fn parse_dual<'t>(
             continue;
         }
         let columns: Vec<&str> = line.split('\t').map(str::trim).collect();
-        if columns.len() != 3 || columns[0].is_empty() {
+        if !(3..=4).contains(&columns.len()) || columns[0].is_empty() {
             return Err(BuildError::lexicon(
                 source,
                 number,
-                "expected 3 tab-separated columns: term, words before, words after",
+                "expected 3 or 4 tab-separated columns: term, words before, words after, sense",
             ));
         }
+        let insult_by_default = match columns.get(3).copied() {
+            None | Some("literal") => false,
+            Some("insult") => true,
+            Some(other) => {
+                return Err(BuildError::lexicon(
+                    source,
+                    number,
+                    UnknownValue::new("sense", other, &["literal", "insult"]).to_string(),
+                ))
+            }
+        };
         let words = |column: &'t str| -> Vec<&'t str> {
             column
                 .split('|')
@@ -428,6 +444,7 @@ pub(crate) fn parse_dual<'t>(
                 term: columns[0],
                 before: words(columns[1]),
                 after: words(columns[2]),
+                insult_by_default,
             },
         ));
     }

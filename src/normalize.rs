@@ -766,6 +766,14 @@ impl Folder<'_> {
             j
         };
         let kind = |org: &[Origin], i: usize| org[i].flags & KINDS;
+        // A lone `$` reads as an `s`, so that it can join split letters (`p u $ $ y`); it counts
+        // as a leet letter there, not a real one.
+        if n == ws + 1 && self.buf[ws] == b'$' && kind(self.org, ws) == K_SYM {
+            self.buf[ws] = b's';
+            self.org[ws].flags = (self.org[ws].flags & !KINDS) | evasion::LEETSPEAK;
+            self.finish_word(ws, space);
+            return;
+        }
         // Trim trailing symbols.
         let mut hi = n;
         while hi > ws && kind(self.org, hi - 1) == K_SYM {
@@ -1027,7 +1035,7 @@ impl Folder<'_> {
             self.split.start = self.buf.len() - 1;
         }
         self.split.count += 1;
-        self.split.letters += usize::from(b.is_ascii_lowercase());
+        self.split.letters += usize::from(b.is_ascii_lowercase() && o.flags & evasion::LEETSPEAK == 0);
         self.split.end = self.buf.len();
         self.split.prev_end = o.end as usize;
     }
@@ -1097,6 +1105,20 @@ mod tests {
         ("cyrillic uppercase", "КОNТОL", "kontol"),
         ("greek homoglyphs", "ΒΑΝGSΑΤ", "bangsat"),
         ("greek mu supplement", "μ", "u"),
+        ("cyrillic shape look-alikes", "ваngsат", "bangsat"),
+        ("cyrillic small capitals", "тупк", "tynk"),
+        ("greek small letters", "βαγδ", "bayd"),
+        ("cherokee capitals and small letters", "ᏴᎪꮓ", "baz"),
+        ("armenian", "ցօոց", "gong"),
+        ("negative circled letters", "🅐🅝🅙🅘🅝🅖", "anjing"),
+        ("negative squared letters", "🅰🅽🅹🅸🅽🅶", "anjing"),
+        ("squared letters", "🄰🄽🄹🄸🄽🄶", "anjing"),
+        ("parenthesized letters", "⒜⒩⒥⒤⒩⒢", "anjing"),
+        ("regional indicators", "🇦🇳🇯🇮🇳🇬", "anjing"),
+        ("leet symbol run", "dumba$$es", "dumbases"),
+        ("lone dollar joins split letters", "p u $ $ y", "pusy"),
+        ("lone dollar elsewhere is an s", "harga $ 5", "harga s 5"),
+        ("leet 7 at a word's start stays a number", "7ai", "7ai"),
         ("sharp s", "Straße", "strasse"),
         ("ligature", "ﬁre", "fire"),
         ("leet digits", "4nj1ng", "anjing"),
@@ -1196,7 +1218,11 @@ mod tests {
         ("arabic kept", "كلمة، كلمة", "كلمة كلمة"),
         ("thai kept", "ที่นี่", "ที่นี่"),
         ("emoji separator", "anjing🐶lu", "anjing lu"),
-        ("cyrillic word kept readable", "привет", "пpивeт"),
+        // Cyrillic letters fold by shape wherever they are (saring has no Russian lexicon, and a
+        // look-alike attack may write a whole word in Cyrillic); letters with no Latin look-alike
+        // are kept.
+        ("cyrillic word folds by shape", "привет", "npubet"),
+        ("cyrillic letters with no look-alike kept", "жук", "жyk"),
     ];
 
     /// `(name, input, folded substring, original slice it must map back to)`.

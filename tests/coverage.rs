@@ -3,14 +3,29 @@
 //! and ordinary sentences full of trap words (`tests/cases/ordinary-sentences.txt`) must pass.
 //!
 //! Run with `cargo test --test coverage -- --nocapture` to see the table per disguise.
+//!
+//! A disguised sentence that passes must be listed in [`KNOWN_MISSES`] (by disguise and word):
+//! a new miss fails, and so does a listed miss that is now caught.
 
+use std::collections::BTreeSet;
 use std::fs;
 use std::path::Path;
 
 use saring::{Action, Filter};
 
-/// Flagged share the disguised insults must reach.
-const MIN_RECALL: f64 = 0.97;
+/// The disguised insults known to pass, as `disguise: word`, each with why.
+const KNOWN_MISSES: &[&str] = &[
+    // `as*` could be ask, ash or ass as well: a masked three-letter dual-use word says too
+    // little to call it an insult.
+    "masked: asu",
+    // Three-letter terms with a doubled last letter make ordinary words (`cok` → `cokk` is
+    // fine, but `ass` → `asss`, `hoe` → `hoee` are spelling): only terms of 4 letters and more
+    // take a doubled last letter.
+    "doubled last letter: tai",
+];
+
+/// Flagged share the disguised insults must reach, misses included.
+const MIN_RECALL: f64 = 0.99;
 /// Flagged share the ordinary sentences must stay under.
 const MAX_FALSE_FLAGS: f64 = 0.02;
 
@@ -109,6 +124,108 @@ fn homoglyphs(word: &str) -> String {
     })
 }
 
+/// Look-alikes read by shape, outside Unicode's confusables data for the lowercase forms:
+/// Cyrillic т к м н в г п ь я and friends.
+fn cyrillic_shapes(word: &str) -> String {
+    map_letters(word, |c| {
+        match c {
+            'a' => 'а',
+            'b' => 'в',
+            'c' => 'с',
+            'e' => 'е',
+            'h' => 'н',
+            'k' => 'к',
+            'm' => 'м',
+            'n' => 'п',
+            'o' => 'о',
+            'p' => 'р',
+            'r' => 'г',
+            't' => 'т',
+            'u' => 'и',
+            'w' => 'ш',
+            'x' => 'х',
+            'y' => 'у',
+            other => other,
+        }
+        .to_string()
+    })
+}
+
+fn greek(word: &str) -> String {
+    map_letters(word, |c| {
+        match c {
+            'a' => 'α',
+            'b' => 'β',
+            'd' => 'δ',
+            'e' => 'ε',
+            'i' => 'ι',
+            'k' => 'κ',
+            'n' => 'η',
+            'o' => 'ο',
+            'p' => 'ρ',
+            't' => 'τ',
+            'u' => 'υ',
+            'v' => 'ν',
+            'w' => 'ω',
+            'x' => 'χ',
+            'y' => 'γ',
+            other => other,
+        }
+        .to_string()
+    })
+}
+
+/// Cherokee capitals for the letters that have one, Armenian small letters for some others.
+fn cherokee_armenian(word: &str) -> String {
+    map_letters(word, |c| {
+        match c {
+            'a' => 'Ꭺ',
+            'b' => 'Ᏼ',
+            'c' => 'Ꮯ',
+            'd' => 'Ꭰ',
+            'e' => 'Ꭼ',
+            'g' => 'ց',
+            'h' => 'հ',
+            'j' => 'Ꭻ',
+            'k' => 'Ꮶ',
+            'l' => 'Ꮮ',
+            'm' => 'Ꮇ',
+            'n' => 'ո',
+            'o' => 'օ',
+            'p' => 'Ꮲ',
+            'r' => 'Ꮢ',
+            's' => 'Ꮪ',
+            't' => 'Ꭲ',
+            'u' => 'ս',
+            'w' => 'Ꮃ',
+            other => other,
+        }
+        .to_string()
+    })
+}
+
+/// `7` for t and `9` for g (`7ai`, `cun7`, `b390` with the other leet digits).
+fn leet_7_9(word: &str) -> String {
+    let swapped: String = word
+        .chars()
+        .map(|c| match c {
+            't' => '7',
+            'g' => '9',
+            other => other,
+        })
+        .collect();
+    if swapped != word {
+        return swapped;
+    }
+    // No t or g: the other leet digits, so the word is disguised all the same.
+    leet(word)
+}
+
+fn doubled_last(word: &str) -> String {
+    let last = word.chars().next_back().unwrap();
+    format!("{word}{last}")
+}
+
 type Disguise = (&'static str, fn(&str) -> String);
 
 const DISGUISES: &[Disguise] = &[
@@ -150,6 +267,19 @@ const DISGUISES: &[Disguise] = &[
     ("homoglyphs + zero-width", |w| {
         join_letters(&homoglyphs(w), "\u{200C}")
     }),
+    ("cyrillic shapes", cyrillic_shapes),
+    ("greek", greek),
+    ("cherokee + armenian", cherokee_armenian),
+    ("leet 7 and 9", leet_7_9),
+    ("doubled last letter", doubled_last),
+    ("circled", |w| map_letters(w, |c| offset(c, 0x24D0))),
+    ("negative circled", |w| map_letters(w, |c| offset(c, 0x1F150))),
+    ("squared", |w| map_letters(w, |c| offset(c, 0x1F130))),
+    ("parenthesized", |w| map_letters(w, |c| offset(c, 0x249C))),
+    ("regional indicators", |w| {
+        // Joined by zero-width non-joiners, as typed so that pairs do not render as flags.
+        join_letters(&map_letters(w, |c| offset(c, 0x1F1E6)), "\u{200C}")
+    }),
 ];
 
 #[test]
@@ -158,7 +288,7 @@ fn disguised_insults_are_still_caught() {
     let frames = lines("coverage-insults.txt");
     let mut total = 0;
     let mut caught = 0;
-    let mut misses = Vec::new();
+    let mut misses = BTreeSet::new();
     println!("| disguise | caught | of |");
     println!("|---|---:|---:|");
     for (name, disguise) in DISGUISES {
@@ -171,7 +301,8 @@ fn disguised_insults_are_still_caught() {
             if filter.check(&text).action != Action::Allow {
                 here += 1;
             } else {
-                misses.push(format!("{name}: {text:?}"));
+                misses.insert(format!("{name}: {word}"));
+                println!("  missed {name}: {text:?}");
             }
         }
         caught += here;
@@ -179,12 +310,16 @@ fn disguised_insults_are_still_caught() {
     }
     let recall = caught as f64 / total as f64;
     println!("caught {caught} of {total} = {:.1}%", 100.0 * recall);
+    let known: BTreeSet<String> = KNOWN_MISSES.iter().map(|m| m.to_string()).collect();
+    let new: Vec<&String> = misses.difference(&known).collect();
+    let fixed: Vec<&String> = known.difference(&misses).collect();
+    assert!(new.is_empty(), "new misses (fix them or list them): {new:#?}");
+    assert!(fixed.is_empty(), "caught now, remove from KNOWN_MISSES: {fixed:#?}");
     assert!(
         recall >= MIN_RECALL,
-        "caught {:.1}% < {:.0}%; misses:\n{}",
+        "caught {:.1}% < {:.0}%",
         100.0 * recall,
-        100.0 * MIN_RECALL,
-        misses.join("\n")
+        100.0 * MIN_RECALL
     );
 }
 
