@@ -145,7 +145,12 @@ impl FilterBuilder {
             let folder = language.folder();
             let source = language.path("terms.tsv");
             let first = entries.len();
-            entries.extend(lexicon::parse_terms(&source, folder.terms, Some(language), true)?);
+            entries.extend(lexicon::parse_terms(
+                &source,
+                folder.terms,
+                Some(language),
+                true,
+            )?);
             let source = language.path("affixes.tsv");
             for (_, key, words) in lexicon::parse_keyed(&source, folder.affixes, AFFIX_KEYS)? {
                 for word in words {
@@ -369,7 +374,8 @@ impl Filter {
         } else {
             0
         };
-        let span = offset + origins[0].start as usize..offset + origins[origins.len() - 1].end as usize;
+        let span =
+            offset + origins[0].start as usize..offset + origins[origins.len() - 1].end as usize;
         self.make_match(
             span,
             entry.term.category,

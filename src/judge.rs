@@ -448,10 +448,7 @@ fn dual_use_hit(
 ) -> bool {
     let markers = &context.judge.markers;
     if in_hashtag {
-        return markers
-            .insult_before
-            .iter()
-            .any(|m| prefix.ends_with(m))
+        return markers.insult_before.iter().any(|m| prefix.ends_with(m))
             || markers.target_after.iter().any(|t| suffix.starts_with(t));
     }
     if !prefix.is_empty() && !markers.target_prefix.contains(prefix) {
@@ -542,4 +539,3 @@ fn word_around(text: &[u8], start: usize, end: usize) -> Range<usize> {
         .map_or(text.len(), |i| end + i);
     word_start..word_end
 }
-

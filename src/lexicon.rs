@@ -347,13 +347,16 @@ pub fn word_list(text: &str) -> impl Iterator<Item = &str> {
         .filter(|line| !line.is_empty() && !line.starts_with('#'))
 }
 
+/// A row of a rules file: line number, key, words.
+pub(crate) type KeyedRow<'t> = (usize, &'static str, Vec<&'t str>);
+
 /// A rules file (`affixes.tsv`, `markers.tsv`): lines of `key<TAB>word|word|…`, a key may repeat.
 /// Returns `(line number, key, words)`; a key not in `keys` is an error naming the line.
 pub(crate) fn parse_keyed<'t>(
     source: &str,
     text: &'t str,
     keys: &'static [&'static str],
-) -> Result<Vec<(usize, &'static str, Vec<&'t str>)>, BuildError> {
+) -> Result<Vec<KeyedRow<'t>>, BuildError> {
     let mut rows = Vec::new();
     for (index, line) in text.lines().enumerate() {
         let number = index + 1;
@@ -463,6 +466,43 @@ mod tests {
             let entries = parse_terms(&source, text, Some(language), true).unwrap();
             assert!(!entries.is_empty(), "{source} is empty");
         }
+    }
+
+    #[test]
+    fn rules_files_parse_or_name_the_line() {
+        const KEYS: &[&str] = &["prefix", "suffix"];
+        let rows = parse_keyed("a.tsv", "# c\nprefix\tdi|ke\n\nsuffix\tnya\n", KEYS).unwrap();
+        assert_eq!(
+            rows,
+            [(2, "prefix", vec!["di", "ke"]), (4, "suffix", vec!["nya"])]
+        );
+        let error = parse_keyed("a.tsv", "prefix\tdi\nprefx\tke\n", KEYS).unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            r#"a.tsv:2: unknown key "prefx": expected "prefix" or "suffix""#
+        );
+        let error = parse_keyed("a.tsv", "prefix di\n", KEYS).unwrap_err();
+        assert!(error
+            .to_string()
+            .starts_with("a.tsv:1: expected a key, a tab"));
+
+        let rows = parse_dual("d.tsv", "asu\tngingu\tku|gede\tinsult\nceleng\t-\talas\n").unwrap();
+        assert_eq!(rows[0].1.term, "asu");
+        assert_eq!(
+            (rows[0].1.before.clone(), rows[0].1.after.clone()),
+            (vec!["ngingu"], vec!["ku", "gede"])
+        );
+        assert!(rows[0].1.insult_by_default && !rows[1].1.insult_by_default);
+        assert!(rows[1].1.before.is_empty());
+        let error = parse_dual("d.tsv", "asu\tngingu\n").unwrap_err();
+        assert!(error
+            .to_string()
+            .starts_with("d.tsv:1: expected 3 or 4 tab-separated columns"));
+        let error = parse_dual("d.tsv", "asu\t-\t-\tswear\n").unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            r#"d.tsv:1: unknown sense "swear": expected "literal" or "insult""#
+        );
     }
 
     /// (name, file text, expected error or None)

@@ -1035,7 +1035,8 @@ impl Folder<'_> {
             self.split.start = self.buf.len() - 1;
         }
         self.split.count += 1;
-        self.split.letters += usize::from(b.is_ascii_lowercase() && o.flags & evasion::LEETSPEAK == 0);
+        self.split.letters +=
+            usize::from(b.is_ascii_lowercase() && o.flags & evasion::LEETSPEAK == 0);
         self.split.end = self.buf.len();
         self.split.prev_end = o.end as usize;
     }
