@@ -1,7 +1,8 @@
 //! # saring
 //!
 //! *saring* (Indonesian: "to sieve") screens captions and comments for abuse **as people
-//! type**, in Indonesian and English, and sees through the disguises people use to slip past
+//! type**, in Indonesian, English, Javanese, Sundanese and Malay (one data folder each under
+//! `lang/`), and sees through the disguises people use to slip past
 //! filters: `4nj1ng`, `ｋｏｎｔｏｌ`, `a n j i n g`, `f*ck`, Cyrillic look-alikes, `anjiiiing`,
 //! informal spellings such as `kntl` and `bgst`. The same core runs natively (library and CLI,
 //! for the server-side re-check) and as WebAssembly in the browser.

@@ -22,7 +22,9 @@
 //!
 //! 1. **Characters.** ASCII letters are lowercased. Other letters and digits go through the
 //!    generated fold table (`src/normalize/fold_table.rs`, from `examples/gen_fold_table.rs`:
-//!    NFKD without marks, UTS 39 confusables for Latin-like scripts, a short documented supplement): `á`, `ｋ`, `𝐛`, `ⓐ`, Cyrillic `а` all become ASCII. Combining marks
+//!    NFKD without marks, UTS 39 confusables for Latin-like scripts, small letters through their
+//!    capitals, a short documented list of shapes, enclosed and emoji letters): `á`, `ｋ`, `𝐛`,
+//!    `ⓐ`, `🅐`, `🇦`, Cyrillic `а` and `т` all become ASCII. Combining marks
 //!    (U+0300–036F and the other generic combining blocks) are dropped and widen the origin of the
 //!    letter they sit on. Invisible characters ([`is_invisible`]) are dropped without breaking the
 //!    word. Letters with no Latin fold (CJK, Arabic, Thai, ...) are kept, lowercased.
@@ -41,8 +43,11 @@
 //!    its digits are not one block at its end (`covid19`, `mp3`, `Rp50`) nor one block at its start
 //!    unless that block is a single digit followed by 3+ letters (`5uck` converts, `10k`, `3pm`
 //!    don't). Digits map `0→o 1→i 3→e 4→a 5→s 6→g 7→t 8→b 9→g`, symbols `@→a $→s !→i |→l +→t €→e`.
-//!    `!`, `|` and `+` also need a letter or digit on both sides. A word that does not convert keeps
-//!    its digits, and its symbols become separators.
+//!    `!`, `|` and `+` also need a letter or digit on both sides; a run of `$` or `@` before a
+//!    letter converts whole (`dumba$$es`). A word that does not convert keeps its digits, and its
+//!    symbols become separators; when all its digits have a leet reading (`cun7`, `7ai`, `b390`)
+//!    its range is remembered, and the filter reads it again as leetspeak and keeps only a whole
+//!    listed word. A lone `$` reads as `s`, so it can join split letters (`p u $ $ y`).
 //! 5. **Masking.** In a converting word, `*`, `•` and `#` between letters (or between other mask
 //!    symbols) become the wildcard byte `*` with [`evasion::MASKING`]; runs are not collapsed
 //!    (`f**k` keeps two).
