@@ -66,6 +66,10 @@ macro_rules! languages {
 
         impl Language {
             /// The language's English name.
+            ///
+            /// ```
+            /// assert_eq!(saring::Language::Sundanese.name(), "Sundanese");
+            /// ```
             pub fn name(self) -> &'static str {
                 match self { $(Language::$variant => $name),+ }
             }
