@@ -190,8 +190,12 @@ impl FilterBuilder {
                     ));
                 };
                 let literal = judge.literal.entry(index as u32).or_default();
-                literal.before.extend(row.before.iter().map(|w| fold(w)));
-                literal.after.extend(row.after.iter().map(|w| fold(w)));
+                for word in &row.before {
+                    literal.before.insert(fold(word));
+                }
+                for word in &row.after {
+                    literal.after.insert(fold(word));
+                }
                 literal.insult_by_default |= row.insult_by_default;
             }
         }
