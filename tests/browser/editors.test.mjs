@@ -18,7 +18,7 @@ import { fileURLToPath } from "node:url";
 import { after, before, describe, test } from "node:test";
 import { chromium } from "playwright-core";
 import { buildFixtures, EDITORS, OUT } from "./editors/build.mjs";
-import { CHROMIUM, CHROMIUM_ARGS, recordRequests, startComposerServer } from "./support.mjs";
+import { CHROMIUM, CHROMIUM_ARGS, startComposerServer } from "./support.mjs";
 
 const repo = fileURLToPath(new URL("../../", import.meta.url));
 const extDir = join(repo, "dist", "saring-extension");
@@ -66,7 +66,10 @@ before(async () => {
     ],
     csp: (path) => (path.startsWith("/strict/") ? STRICT_CSP : null),
   });
-  plain = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+  plain = await browser.newContext({ viewport: { width: 1000, height: 800 } });
+  plain.browser_ = browser;
+  await recordNetwork(plain);
   extProfile = mkdtempSync(join(tmpdir(), "saring-editors-"));
   const context = await chromium.launchPersistentContext(extProfile, {
     executablePath: CHROMIUM,
@@ -75,17 +78,27 @@ before(async () => {
     viewport: { width: 1000, height: 800 },
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent("serviceworker", { timeout: 20_000 }));
-  offsite.push((await recordRequests(context, server.origin)).offsite);
+  await recordNetwork(context);
   ext = { context, worker };
 });
 
 after(async () => {
-  await plain?.close().catch(() => {});
+  await plain?.browser_.close().catch(() => {});
   await ext?.context.close().catch(() => {});
   await server?.close();
   if (extProfile) rmSync(extProfile, { recursive: true, force: true });
-  assert.deepEqual(offsite.flat(), [], "requests that tried to leave 127.0.0.1");
+  assert.deepEqual(offsite, [], "requests that tried to leave 127.0.0.1");
 });
+
+// Network requests (not the extension's own chrome-extension:// pages) may go to the server only.
+async function recordNetwork(context) {
+  await context.route(/^(https?|wss?|ftp):/, (route) => {
+    const url = route.request().url();
+    if (url.startsWith(`${server.origin}/`)) return route.continue();
+    offsite.push(url);
+    return route.abort("blockedbyclient");
+  });
+}
 
 /** Polls `read()` until `ok(value)`; fails with `what` after `ms`. For states the page cannot signal. */
 async function until(read, ok, what, ms = 8_000) {
@@ -144,7 +157,9 @@ const posted = (page) => page.evaluate(() => window.composer.posted);
  * way; resolves once the clean post has arrived. Asserts that the server received the clean
  * text only, and that the guard reported the refusal.
  */
-async function insultThenClean(page, name, how, { refusals, waitVerdict }) {
+async function insultThenClean(page, name, how, { refusals, waitVerdict, held = false }) {
+  // With held verdicts, the send is made before the filter answers; the answers come after it.
+  const answer = () => (held ? page.evaluate(() => window.composer.answerAll()) : null);
   const start = server.posts.length;
   const postedBefore = await posted(page);
   await clear(page, name);
@@ -152,6 +167,7 @@ async function insultThenClean(page, name, how, { refusals, waitVerdict }) {
   if (waitVerdict) await verdictIs(page, "block");
   const refusedBefore = await refusals();
   await gesture(page, name, how);
+  await answer();
   // Either the guard refuses or the page posts: whichever comes first.
   await until(
     async () => ({ refused: await refusals(), posted: await posted(page) }),
@@ -163,6 +179,7 @@ async function insultThenClean(page, name, how, { refusals, waitVerdict }) {
   await type(page, name, CLEAN[how]);
   if (waitVerdict) await verdictIs(page, "allow");
   await gesture(page, name, how);
+  await answer();
   await until(() => posted(page), (n) => n > postedBefore, `${name}/${how}: the clean text was not posted`);
   const via = how === "click" ? "click" : "enter";
   assert.deepEqual(server.posts.slice(start), [{ editor: name, via, text: CLEAN[how] }],
@@ -182,6 +199,17 @@ for (const name of NAMES) {
     for (const how of ["click", "Enter"]) {
       test(`${how}: the insult never reaches the server, clean text does`, () =>
         insultThenClean(page, name, how, { refusals: () => pageRefusals(page), waitVerdict: true }));
+    }
+
+    for (const how of ["click", "Enter"]) {
+      test(`${how} before the verdict is known: held, then refused (insult) or sent (clean)`, async () => {
+        const p = await open(plain, `/editors/${name}.html?guard=npm&verdicts=held`);
+        try {
+          await insultThenClean(p, name, how, { refusals: () => pageRefusals(p), waitVerdict: false, held: true });
+        } finally {
+          await p.close();
+        }
+      });
     }
 
     test("marking leaves the editor's model, selection and undo history intact; its undo still works", async () => {

@@ -4,6 +4,7 @@
 //
 //   ?guard=npm     the page attaches the npm guard (saring/guard) with `sendControls`
 //   ?guard=manual  the page attaches it only when window.composer.attach() is called
+//   &verdicts=held the filter's answers wait for window.composer.answerAll()
 //   (nothing)      no integration: the page relies on whatever the browser brings (the extension)
 //
 // window.composer exposes what the tests read: text(), snapshot() (the editor's own model,
@@ -51,8 +52,16 @@ export async function composer(name, mount) {
         import("saring/guard"),
       ]);
       await init();
+      const real = new Filter({ profile: "teen" });
+      // ?verdicts=held: every answer waits until answerAll() — a filter still starting or
+      // busy, so that sends are made while the verdict is not known yet.
+      const pending = [];
+      state.answerAll = () => pending.splice(0).map((answer) => answer()).length;
+      const filter = params.get("verdicts") === "held"
+        ? { check: (text) => new Promise((resolve) => pending.push(() => resolve(real.check(text)))) }
+        : real;
       state.guard = attachGuard(editor.field, {
-        filter: new Filter({ profile: "teen" }),
+        filter,
         sendControls: [send],
         lang: "id",
       });
