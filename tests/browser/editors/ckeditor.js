@@ -1,7 +1,12 @@
-// CKEditor 5 (classic editor, GPL licence key), sending on Enter from a high-priority listener
+// CKEditor 5 (classic editor from its own packages, GPL licence key), sending on Enter from a high-priority listener
 // on the editing view's "enter" event (which CKEditor fires from beforeinput/keydown).
-import "ckeditor5/ckeditor5.css";
-import { ClassicEditor, Essentials, Paragraph } from "ckeditor5";
+import "@ckeditor/ckeditor5-ui/dist/index.css";
+import "@ckeditor/ckeditor5-engine/dist/index.css";
+import "@ckeditor/ckeditor5-editor-classic/dist/index.css";
+import "@ckeditor/ckeditor5-widget/dist/index.css";
+import { ClassicEditor } from "@ckeditor/ckeditor5-editor-classic";
+import { Essentials } from "@ckeditor/ckeditor5-essentials";
+import { Paragraph } from "@ckeditor/ckeditor5-paragraph";
 import { composer } from "./composer.js";
 
 composer("ckeditor", async (host, { onEnter }) => {
