@@ -4,7 +4,7 @@
 //   const guard = attachGuard(textarea, { filter });   // filter: a saring `Filter` (or
 //                                                      // anything with check(text))
 //
-// DOM contract (see docs/, "The input guard"):
+// DOM contract (README.md, "The input guard"; SECURITY.md for the extension):
 //   - after every edit (typing, paste, cut, drop, undo/redo; IME compositions are checked
 //     when they end) the field gets data-saring-action="allow|warn|block";
 //   - each hit is drawn as <mark class="saring-hit" data-category="…"> in a highlight layer
@@ -376,7 +376,8 @@ function composerOf(anchor, control) {
   const common = commonAncestor(anchor, control);
   if (!common) return null;
   const c = common.node;
-  if (c.nodeType === 1 && c.localName !== "body" && c.localName !== "html") {
+  // A shadow root counts as a container: a custom element's composer lives in one.
+  if ((c.nodeType === 1 && c.localName !== "body" && c.localName !== "html") || c.nodeType === 11) {
     // A composer holds a field or three (subject and body); a region with more is a page.
     if (c.localName === "form" || c.querySelectorAll(FIELD_SELECTOR).length <= 3) return common;
   }
@@ -525,6 +526,8 @@ export function attachGuard(field, options = {}) {
   let typed = false; // the user's own input reached the field
   let gesture = null; // { decision: "go" | "refuse" | "hold", open }
   let held = null; // { text, events: [{ event, target }], gesture }
+  let userGesture = false; // trustedOnly: inside the task of a trusted gesture
+  let userGestureTimer = 0;
   const gated = new WeakSet(); // events already decided (window and shadow-root listeners)
   const replayed = new WeakSet(); // events this guard dispatched again
 
@@ -866,9 +869,18 @@ export function attachGuard(field, options = {}) {
       if (!target.isConnected) continue;
       target.dispatchEvent(copy);
       if (copy.defaultPrevented || event.type !== "keydown" || event.key !== "Enter") continue;
-      // Enter that the page left alone: do what the key would have done.
-      if (field instanceof HTMLInputElement) form()?.requestSubmit();
-      else if (doc.activeElement === field || field.contains(doc.activeElement)) {
+      // Enter that the page left alone: do what the key would have done — the beforeinput a
+      // rich editor sends from, then the line break itself.
+      if (field instanceof HTMLInputElement) {
+        form()?.requestSubmit();
+        continue;
+      }
+      const inputType = editable ? "insertParagraph" : "insertLineBreak";
+      const before = new w.InputEvent("beforeinput", { bubbles: true, cancelable: true, composed: true, inputType });
+      replayed.add(before);
+      target.dispatchEvent(before);
+      if (before.defaultPrevented) continue;
+      if (doc.activeElement === field || field.contains(doc.activeElement)) {
         doc.execCommand(editable ? "insertParagraph" : "insertText", false, editable ? undefined : "\n");
       }
     }
@@ -918,9 +930,18 @@ export function attachGuard(field, options = {}) {
     // An event can reach the guard twice (the window, then the shadow root it comes from,
     // where its path is complete): it is decided once, by the first call that sees a send.
     if (gated.has(e) || replayed.has(e)) return;
-    if (trustedOnly && !e.isTrusted) return;
-    if (!field.isConnected) return;
     const t = e.type;
+    if (trustedOnly) {
+      if (!e.isTrusted) return;
+      // A submit counts as the user's only during the task of a gesture of theirs (a click,
+      // Enter): one the page's own code makes later is its own business, not a probe.
+      if (t !== "submit") {
+        userGesture = true;
+        clearTimeout(userGestureTimer);
+        userGestureTimer = setTimeout(() => (userGesture = false), 0);
+      } else if (!userGesture) return;
+    }
+    if (!field.isConnected) return;
     const starts = t === "pointerdown" || t === "keydown" || !gesture || !gesture.open;
     // An empty field sends nothing: no need to look at the event.
     const empty = !(editable ? field.textContent : field.value).trim();
@@ -928,14 +949,21 @@ export function attachGuard(field, options = {}) {
       if (t === "pointerdown" || t === "keydown") gesture = null;
       return;
     }
-    if (!starts && !gesture.events.has(t) && !isSend(e)) return;
+    // The rest of a gesture that began on a send control follows its decision wherever it
+    // lands (the layout may have moved under the pointer: the click then goes to a container).
     gated.add(e);
-    if (starts) gesture = { decision: decide(), open: t !== "click" && t !== "submit", events: new Set() };
+    if (starts) {
+      gesture = {
+        decision: decide(), open: t !== "click" && t !== "submit", events: new Set(),
+        target: t === "submit" ? e.target : e.composedPath()[0],
+      };
+    }
     gesture.events.add(t);
     if (t === "click" || t === "keyup") gesture.open = false;
     if (gesture.decision === "go") return;
     if (gesture.decision === "hold") {
-      const target = t === "submit" ? e.target : e.composedPath()[0];
+      // Replayed where the gesture began (a submit: on its form).
+      const target = t === "submit" ? e.target : gesture.target;
       if (!held || held.gesture !== gesture) held = { text: readText(), events: [], gesture };
       held.events.push({ event: e, target });
     }

@@ -109,8 +109,12 @@
         overlayRoot: overlay,
         trustedOnly: true,
         checkOnAttach: false,
-        onVerdict: (detail) => scheduleRecord(field, handle, detail),
+        onVerdict: (detail) => {
+          if (detail.action !== "allow" && !off) showOverlay();
+          scheduleRecord(field, handle, detail);
+        },
         onRefuse: () => {
+          showOverlay();
           ask({ type: "refused" }).catch(() => {});
         },
       });

@@ -12,6 +12,7 @@ let token = null; // proof of the PIN, held in this page's memory only
 let retryTimer = null;
 let retryUntil = 0; // when the next PIN try is looked at (one countdown, never restarted)
 let wrongShown = false; // the countdown says the PIN was wrong
+let unlocking = false; // a try is being checked: its own storage writes are no news
 let view = null;
 let changingPin = false;
 
@@ -76,7 +77,8 @@ $("pin-setup").addEventListener("submit", async (e) => {
 $("pin-unlock").addEventListener("submit", async (e) => {
   e.preventDefault();
   $("unlock").disabled = true;
-  const answer = await send({ type: "unlock", pin: $("pin").value });
+  unlocking = true;
+  const answer = await send({ type: "unlock", pin: $("pin").value }).finally(() => (unlocking = false));
   $("pin").value = "";
   if (answer.ok) {
     token = answer.token;
@@ -203,7 +205,7 @@ async function refresh() {
   $("pin-forgotten-managed").hidden = !s.pinManaged;
   $("pin-unlock").hidden = !s.hasPin || s.unlocked;
   $("pin-unlocked").hidden = !s.unlocked;
-  if (s.hasPin && !s.unlocked && s.retryAfterMs > 0) waitThenEnable(s.retryAfterMs);
+  if (s.hasPin && !s.unlocked && s.retryAfterMs > 0 && !unlocking) waitThenEnable(s.retryAfterMs);
   if (!s.unlocked && !retryTimer && $("pin-message").dataset.kind === "ok") say($("pin-message"), "");
 
   const st = s.settings;
