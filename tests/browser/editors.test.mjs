@@ -212,13 +212,52 @@ for (const name of NAMES) {
       });
     }
 
-    test("marking leaves the editor's model, selection and undo history intact; its undo still works", async () => {
+    test("an app sending from code asks mayPost(): false for the insult, true for clean text, after the verdict", async () => {
+      const p = await open(plain, `/editors/${name}.html?guard=npm&verdicts=held`);
+      try {
+        const start = server.posts.length;
+        const ask = async (text) => {
+          await clear(p, name);
+          await type(p, name, text);
+          await p.evaluate(() => {
+            window.asked = window.composer.postFromCode();
+          });
+          await p.evaluate(() => window.composer.answerAll());
+          return p.evaluate(() => window.asked);
+        };
+        assert.equal(await ask(INSULTS.click), false, "mayPost() for the insult");
+        assert.equal(await ask(CLEAN.click), true, "mayPost() for clean text");
+        await until(() => posted(p), (n) => n === 1, "the clean text was not posted");
+        assert.deepEqual(server.posts.slice(start), [{ editor: name, via: "code", text: CLEAN.click }]);
+        assert.deepEqual(p.errors, []);
+      } finally {
+        await p.close();
+      }
+    });
+
+    test("marking leaves the editor's DOM, model, selection and undo history intact; its undo still works", async () => {
       const p = await open(plain, `/editors/${name}.html?guard=manual`);
       try {
         await type(p, name, INSULTS.click);
         const before = await p.evaluate(() => window.composer.snapshot());
+        // Every change inside the editor's element while the guard attaches and marks.
+        await p.evaluate(() => {
+          const { field } = window.composer;
+          window.touched = [];
+          window.watcher = new MutationObserver((list) => {
+            for (const m of list) {
+              // The verdict attributes on the field itself (data-saring-action, aria-invalid,
+              // aria-describedby → the status) are the guard's DOM contract; nothing inside.
+              if (m.type === "attributes" && m.target === field && /^(data-saring-|aria-describedby$|aria-invalid$)/.test(m.attributeName)) continue;
+              window.touched.push(`${m.type} ${m.attributeName ?? ""} on ${m.target.nodeName}`);
+            }
+          });
+          window.watcher.observe(field, { subtree: true, childList: true, characterData: true, attributes: true });
+        });
         await p.evaluate(() => window.composer.attach());
         await verdictIs(p, "block");
+        const touched = await p.evaluate(() => [...window.touched, ...window.watcher.takeRecords().map((m) => m.type)]);
+        assert.deepEqual(touched, [], "the guard changed the editor's DOM");
         const marks = await p.evaluate(() => window.composer.field.ownerDocument.querySelectorAll("mark.saring-hit").length);
         assert.ok(marks > 0, "the guard drew no mark");
         assert.deepEqual(await p.evaluate(() => window.composer.snapshot()), before, "after marking");

@@ -45,6 +45,12 @@ export async function composer(name, mount) {
     snapshot: () => JSON.parse(JSON.stringify(editor.snapshot())),
     refusals: 0,
     guard: null,
+    // An app that sends from code (a shortcut, a scheduled post) asks the guard first.
+    async postFromCode() {
+      if (state.guard && !(await state.guard.mayPost())) return false;
+      post("code");
+      return true;
+    },
     async attach() {
       // Resolved by the fixture build to the package's own modules, served from /pkg/.
       const [{ default: init, Filter }, { attachGuard }] = await Promise.all([
