@@ -149,6 +149,14 @@ const extRefusals = () =>
     const { refusals = {} } = await chrome.storage.session.get("refusals");
     return Object.values(refusals).reduce((a, b) => a + b, 0);
   });
+// Keeps the extension's service worker busy for a while, as when it starts up or checks a
+// long text: the checks asked meanwhile are answered only after it (so a send made during it is
+// held). Resolves when the worker is free again.
+const stallWorker = () =>
+  ext.worker.evaluate((ms) => {
+    const end = Date.now() + ms;
+    while (Date.now() < end);
+  }, 1500);
 const pageRefusals = (page) => page.evaluate(() => window.composer.refusals);
 const posted = (page) => page.evaluate(() => window.composer.posted);
 
@@ -157,12 +165,21 @@ const posted = (page) => page.evaluate(() => window.composer.posted);
  * way; resolves once the clean post has arrived. Asserts that the server received the clean
  * text only, and that the guard reported the refusal.
  */
-async function insultThenClean(page, name, how, { refusals, waitVerdict, held = false }) {
-  // With held verdicts, the send is made before the filter answers; the answers come after it.
-  const answer = () => (held ? page.evaluate(() => window.composer.answerAll()) : null);
+async function insultThenClean(page, name, how, { refusals, waitVerdict, held = false, stall = false }) {
+  // With held verdicts (npm guard) or a stalled service worker (extension), the send is made
+  // before the filter answers; the answers come after it.
+  let stalled = null;
+  const typing = () => {
+    if (stall) stalled = stallWorker();
+  };
+  const answer = async () => {
+    if (held) await page.evaluate(() => window.composer.answerAll());
+    if (stalled) await stalled;
+  };
   const start = server.posts.length;
   const postedBefore = await posted(page);
   await clear(page, name);
+  typing();
   await type(page, name, INSULTS[how]);
   if (waitVerdict) await verdictIs(page, "block");
   const refusedBefore = await refusals();
@@ -176,6 +193,7 @@ async function insultThenClean(page, name, how, { refusals, waitVerdict, held = 
   );
   const refusedAfter = await refusals();
   await clear(page, name);
+  typing();
   await type(page, name, CLEAN[how]);
   if (waitVerdict) await verdictIs(page, "allow");
   await gesture(page, name, how);
@@ -301,6 +319,11 @@ for (const name of NAMES) {
       }
 
       if (variant === "plain") {
+        for (const how of ["click", "Enter"]) {
+          test(`${how} while the extension's worker is busy: held, then refused (insult) or sent (clean)`, () =>
+            insultThenClean(page, name, how, { refusals: extRefusals, waitVerdict: false, stall: true }));
+        }
+
         test("a refused Enter leaves the editor's model, selection and undo history intact", async () => {
           await clear(page, name);
           await type(page, name, INSULTS.Enter);
