@@ -768,6 +768,7 @@ describe("fail closed, the length cap, the log and the badge", () => {
 
   test("a tab opened while the service worker is busy holds the send until the verdict", async () => {
     // Keep the worker busy for a few seconds (as a long paste in another tab would).
+    const n = await refusals();
     const w = currentWorker();
     let busy = true;
     const done = w.evaluate(() => {
@@ -782,7 +783,6 @@ describe("fail closed, the length cap, the log and the badge", () => {
     await tab.locator("#div-send").click();
     const clickedWhileBusy = busy;
     await done;
-    const n = (await refusals()) - 1;
     await refusedSince(n, "sent during the worker's start-up");
     assert.ok(clickedWhileBusy, "the worker was not busy when the send was tried");
     assert.ok(!sentTexts("div").some((t) => t.includes("4nj1ng")), "sent unchecked while the worker was busy");

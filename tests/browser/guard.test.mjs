@@ -301,6 +301,21 @@ describe("guard: composers without a form", () => {
     assert.deepEqual(await sentTo("slow"), ["main ke pantai"]);
   });
 
+  test("keyboard activation of a [role=button] (Enter, Space) is refused while block", async () => {
+    const f = cpage.locator("#key-field");
+    await f.pressSequentially("dasar 4nj1ng");
+    for (const key of ["Enter", " "]) {
+      await cpage.locator("#key-send").focus();
+      await cpage.keyboard.press(key === " " ? "Space" : key);
+    }
+    assert.deepEqual(await sentTo("key"), []);
+    await f.fill("");
+    await f.pressSequentially("terima kasih");
+    await cpage.locator("#key-send").focus();
+    await cpage.keyboard.press("Space");
+    assert.deepEqual(await sentTo("key"), ["terima kasih"]);
+  });
+
   test("maxLength: longer text is block with its reason, and not sent", async () => {
     const f = cpage.locator("#cap-field");
     await f.pressSequentially("halo halo halo halo halo");
