@@ -121,6 +121,16 @@ async function open(context, path) {
   return page;
 }
 
+/** Runs `fn(page)` on a fresh page: a failure on one editor's page does not spill into the next test. */
+async function withPage(context, path, fn) {
+  const page = await open(context, path);
+  try {
+    return await fn(page);
+  } finally {
+    await page.close();
+  }
+}
+
 async function clear(page, name) {
   const f = field(page, name);
   await f.click();
@@ -208,15 +218,10 @@ async function insultThenClean(page, name, how, { refusals, waitVerdict, held = 
 
 for (const name of NAMES) {
   describe(`${name}, npm guard attached by the page`, () => {
-    let page;
-    before(async () => {
-      page = await open(plain, `/editors/${name}.html?guard=npm`);
-    });
-    after(() => page?.close());
-
     for (const how of ["click", "Enter"]) {
       test(`${how}: the insult never reaches the server, clean text does`, () =>
-        insultThenClean(page, name, how, { refusals: () => pageRefusals(page), waitVerdict: true }));
+        withPage(plain, `/editors/${name}.html?guard=npm`, (page) =>
+          insultThenClean(page, name, how, { refusals: () => pageRefusals(page), waitVerdict: true })));
     }
 
     for (const how of ["click", "Enter"]) {
@@ -299,32 +304,29 @@ for (const name of NAMES) {
   for (const variant of STRICT.includes(name) ? ["plain", "strict"] : ["plain"]) {
     const path = `${variant === "strict" ? "/strict" : ""}/editors/${name}.html`;
     describe(`${name}, parents' extension, no integration${variant === "strict" ? ", strict CSP" : ""}`, () => {
-      let page;
-      before(async () => {
-        page = await open(ext.context, path);
-      });
-      after(() => page?.close());
-
       if (variant === "strict") {
-        test("the page itself may not compile WebAssembly", async () => {
-          const r = await page.evaluate(() =>
-            WebAssembly.compile(new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0])).then(() => "compiled", (e) => e.name));
-          assert.equal(r, "CompileError");
-        });
+        test("the page itself may not compile WebAssembly", () =>
+          withPage(ext.context, path, async (page) => {
+            const r = await page.evaluate(() =>
+              WebAssembly.compile(new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0])).then(() => "compiled", (e) => e.name));
+            assert.equal(r, "CompileError");
+          }));
       }
 
       for (const how of ["click", "Enter"]) {
         test(`${how}: the insult never reaches the server, clean text does`, () =>
-          insultThenClean(page, name, how, { refusals: extRefusals, waitVerdict: false }));
+          withPage(ext.context, path, (page) =>
+            insultThenClean(page, name, how, { refusals: extRefusals, waitVerdict: false })));
       }
 
       if (variant === "plain") {
         for (const how of ["click", "Enter"]) {
           test(`${how} while the extension's worker is busy: held, then refused (insult) or sent (clean)`, () =>
-            insultThenClean(page, name, how, { refusals: extRefusals, waitVerdict: false, stall: true }));
+            withPage(ext.context, path, (page) =>
+              insultThenClean(page, name, how, { refusals: extRefusals, waitVerdict: false, stall: true })));
         }
 
-        test("a refused Enter leaves the editor's model, selection and undo history intact", async () => {
+        test("a refused Enter leaves the editor's model, selection and undo history intact", () => withPage(ext.context, path, async (page) => {
           await clear(page, name);
           await type(page, name, INSULTS.Enter);
           const before = await page.evaluate(() => window.composer.snapshot());
@@ -341,7 +343,7 @@ for (const name of NAMES) {
           assert.equal(await page.evaluate(() => window.composer.field.getAttribute("data-saring-action")), null,
             "the extension left an attribute on the page's editor");
           assert.deepEqual(page.errors, []);
-        });
+        }));
       }
     });
   }

@@ -95,7 +95,7 @@ export async function buildFixtures({ quiet = false } = {}) {
     format: "esm",
     splitting: false,
     target: "chrome116",
-    minify: false,
+    minify: true,
     sourcemap: false,
     logLevel: "error",
     legalComments: "none",
