@@ -5,12 +5,12 @@ use std::sync::{Arc, Mutex};
 
 use crate::detect::{self, Detection};
 use crate::error::BuildError;
-use crate::judge::{Hit, Judge};
-use crate::lexicon::{self, Entry, Term, MAX_FORM_BYTES};
+use crate::judge::{Affixes, Hit, Judge, AFFIX_KEYS, MARKER_KEYS};
+use crate::lexicon::{self, Entry, Language, MatchMode, Term, MAX_FORM_BYTES};
 use crate::normalize::{self, Folded};
 use crate::policy;
 use crate::scan::{Candidate, Scanner};
-use crate::vocab::{Action, Category, Evasions, Language, Profile, Severity};
+use crate::vocab::{Action, Category, Evasions, Profile, Severity};
 
 /// One thing found in a text.
 ///
@@ -104,7 +104,7 @@ impl Default for FilterBuilder {
     fn default() -> Self {
         FilterBuilder {
             profile: Profile::default(),
-            languages: Language::ALL.to_vec(),
+            languages: Language::defaults().collect(),
             extra_terms: Vec::new(),
             allow_terms: Vec::new(),
         }
@@ -118,10 +118,15 @@ impl FilterBuilder {
         self
     }
 
-    /// Sets the languages whose lexicons load (default: all).
+    /// Sets the languages whose lexicons load (default: [`Language::defaults`], see
+    /// `docs/languages.md`).
     pub fn languages(mut self, languages: impl IntoIterator<Item = Language>) -> Self {
-        self.languages = languages.into_iter().collect();
-        self.languages.dedup();
+        self.languages.clear();
+        for language in languages {
+            if !self.languages.contains(&language) {
+                self.languages.push(language);
+            }
+        }
         self
     }
 
@@ -201,10 +206,67 @@ impl Lexicon {
         extra_terms: Vec<Term>,
         allow_terms: &[String],
     ) -> Result<Lexicon, BuildError> {
+        let mut folded = Folded::default();
+        let mut fold = |word: &str| -> Box<[u8]> {
+            normalize::normalize_into(word, &mut folded);
+            folded.text.as_bytes().into()
+        };
         let mut entries = Vec::new();
+        let mut judge = Judge::default();
+        judge.affixes = vec![Affixes::default(); Language::ALL.len()];
         for &language in languages {
-            let (source, text) = lexicon::builtin(language);
-            entries.extend(lexicon::parse_terms(source, text, Some(language), true)?);
+            let folder = language.folder();
+            let source = language.path("terms.tsv");
+            let first = entries.len();
+            entries.extend(lexicon::parse_terms(
+                &source,
+                folder.terms,
+                Some(language),
+                true,
+            )?);
+            let source = language.path("affixes.tsv");
+            for (_, key, words) in lexicon::parse_keyed(&source, folder.affixes, AFFIX_KEYS)? {
+                for word in words {
+                    let affixes = &mut judge.affixes[language as usize];
+                    match key {
+                        "prefix" => {
+                            affixes.prefixes.insert(fold(word));
+                            judge.custom_affixes.prefixes.insert(fold(word));
+                        }
+                        "suffix" => {
+                            affixes.suffixes.insert(fold(word));
+                            judge.custom_affixes.suffixes.insert(fold(word));
+                        }
+                        _ => judge.joiners.push_str(word),
+                    }
+                }
+            }
+            let source = language.path("markers.tsv");
+            for (_, key, words) in lexicon::parse_keyed(&source, folder.markers, MARKER_KEYS)? {
+                for word in words {
+                    judge.markers.set(key).insert(fold(word));
+                }
+            }
+            let source = language.path("dual.tsv");
+            for (line, row) in lexicon::parse_dual(&source, folder.dual)? {
+                let Some(index) = (first..entries.len()).find(|&i| {
+                    entries[i].term.mode == MatchMode::DualUse && entries[i].term.text() == row.term
+                }) else {
+                    return Err(BuildError::lexicon(
+                        &source,
+                        line,
+                        format!(
+                            "{:?} is not a dual-use term of {}",
+                            row.term,
+                            language.path("terms.tsv")
+                        ),
+                    ));
+                };
+                let literal = judge.literal.entry(index as u32).or_default();
+                literal.before.extend(row.before.iter().map(|w| fold(w)));
+                literal.after.extend(row.after.iter().map(|w| fold(w)));
+                literal.insult_by_default |= row.insult_by_default;
+            }
         }
         for term in extra_terms {
             for form in &term.forms {
@@ -221,10 +283,12 @@ impl Lexicon {
             });
         }
         let scanner = Scanner::new(&entries)?;
-        let mut judge = Judge::default();
-        let mut folded = Folded::default();
+        // Innocent words stay innocent in mixed text: every folder's allow-words load.
+        let builtin = Language::ALL
+            .iter()
+            .flat_map(|language| lexicon::word_list(language.folder().allow));
         let custom = allow_terms.iter().map(String::as_str);
-        for word in lexicon::word_list(lexicon::ALLOWED).chain(custom) {
+        for word in builtin.chain(custom) {
             if word.len() > MAX_FORM_BYTES {
                 return Err(BuildError::term_too_long("allowTerms", word));
             }
@@ -246,7 +310,7 @@ impl Default for Filter {
 }
 
 impl Filter {
-    /// The default filter: profile `teen`, Indonesian and English.
+    /// The default filter: profile `teen`, the default languages ([`Language::defaults`]).
     ///
     /// ```
     /// assert_eq!(saring::Filter::new().check("selamat pagi").action, saring::Action::Allow);
@@ -318,6 +382,7 @@ impl Filter {
             candidates,
             hits,
             detections,
+            ..
         } = scratch;
         normalize::normalize_into(text, folded);
         candidates.clear();
@@ -336,8 +401,34 @@ impl Filter {
         detect_visible(text, detections);
         let mut matches: Vec<Match> = hits
             .iter()
-            .map(|hit| self.lexicon_match(folded, hit))
+            .map(|hit| self.lexicon_match(folded, hit, 0))
             .collect();
+        // Words kept as numbers that are a listed word when read as leetspeak (`cun7`, `b390`).
+        for range in &folded.numbers {
+            let word = &text[range.clone()];
+            normalize::normalize_leet_into(word, &mut scratch.word);
+            scratch.word_candidates.clear();
+            lexicon
+                .scanner
+                .scan(&scratch.word, &mut scratch.word_candidates);
+            scratch.word_hits.clear();
+            lexicon.judge.judge(
+                word,
+                &scratch.word,
+                &scratch.word_candidates,
+                &lexicon.scanner,
+                &lexicon.entries,
+                &mut scratch.word_hits,
+            );
+            let whole = scratch.word.text.len();
+            matches.extend(
+                scratch
+                    .word_hits
+                    .iter()
+                    .filter(|hit| hit.folded == (0..whole))
+                    .map(|hit| self.lexicon_match(&scratch.word, hit, range.start)),
+            );
+        }
         matches.extend(detections.iter().map(|d| self.detector_match(d)));
         // A pasted novel should not keep megabytes of buffers alive after its check.
         if folded.text.capacity() > SCRATCH_KEEP_BYTES {
@@ -382,7 +473,8 @@ impl Filter {
         censored
     }
 
-    fn lexicon_match(&self, folded: &Folded, hit: &Hit) -> Match {
+    /// The match of a hit; `offset` is where the folded text's input starts in the checked text.
+    fn lexicon_match(&self, folded: &Folded, hit: &Hit, offset: usize) -> Match {
         let entry = &self.lexicon.entries[hit.entry as usize];
         let origins = &folded.origin[hit.folded.clone()];
         let flags = origins.iter().fold(0, |acc, o| acc | o.flags);
@@ -391,13 +483,14 @@ impl Filter {
         } else {
             0
         };
-        let span = origins[0].start as usize..origins[origins.len() - 1].end as usize;
+        let span =
+            offset + origins[0].start as usize..offset + origins[origins.len() - 1].end as usize;
         self.make_match(
             span,
             entry.term.category,
             entry.term.severity,
             entry.term.text().to_owned(),
-            Evasions::from_bits(flags | informal),
+            Evasions::from_bits(flags | informal | hit.evasions),
             None,
         )
     }
@@ -446,6 +539,10 @@ struct Scratch {
     candidates: Vec<Candidate>,
     hits: Vec<Hit>,
     detections: Vec<Detection>,
+    /// One word read again as leetspeak, its candidates and hits.
+    word: Folded,
+    word_candidates: Vec<Candidate>,
+    word_hits: Vec<Hit>,
 }
 
 /// How many times `censor` re-checks what it masked.
@@ -540,15 +637,17 @@ mod tests {
     /// lexicon; a custom term gets its own.
     #[test]
     fn lexicon_is_compiled_once_and_shared() {
-        let first = Filter::builder()
-            .languages([Language::English, Language::Indonesian])
-            .build()
-            .unwrap();
+        let reversed: Vec<Language> = Language::defaults()
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .collect();
+        let first = Filter::builder().languages(reversed).build().unwrap();
         let same = [
             Filter::new(),
             Filter::builder().profile(Profile::Adult).build().unwrap(),
             Filter::builder()
-                .languages([Language::Indonesian, Language::English])
+                .languages(Language::defaults())
                 .profile(Profile::Child)
                 .build()
                 .unwrap(),

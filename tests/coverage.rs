@@ -2,7 +2,7 @@
 //! mechanically to common insults (`tests/cases/coverage-insults.txt`) must still be flagged,
 //! and ordinary sentences full of trap words (`tests/cases/ordinary-sentences.txt`) must pass.
 //!
-//! What is not met is listed, one case per line, in `tests/cases/coverage-known-misses.tsv`
+//! What is not met is listed, one case per line, in `tests/cases/coverage-known-misses.txt`
 //! (a disguised insult that passes) and `tests/cases/coverage-known-false-flags.txt` (an
 //! ordinary sentence that is flagged). A case that is not listed fails the test, and so does a
 //! listed case that is now right: the lists only ever shrink by fixing, never by drifting.
@@ -110,6 +110,108 @@ fn homoglyphs(word: &str) -> String {
     })
 }
 
+/// Look-alikes read by shape, outside Unicode's confusables data for the lowercase forms:
+/// Cyrillic т к м н в г п ь я and friends.
+fn cyrillic_shapes(word: &str) -> String {
+    map_letters(word, |c| {
+        match c {
+            'a' => 'а',
+            'b' => 'в',
+            'c' => 'с',
+            'e' => 'е',
+            'h' => 'н',
+            'k' => 'к',
+            'm' => 'м',
+            'n' => 'п',
+            'o' => 'о',
+            'p' => 'р',
+            'r' => 'г',
+            't' => 'т',
+            'u' => 'и',
+            'w' => 'ш',
+            'x' => 'х',
+            'y' => 'у',
+            other => other,
+        }
+        .to_string()
+    })
+}
+
+fn greek(word: &str) -> String {
+    map_letters(word, |c| {
+        match c {
+            'a' => 'α',
+            'b' => 'β',
+            'd' => 'δ',
+            'e' => 'ε',
+            'i' => 'ι',
+            'k' => 'κ',
+            'n' => 'η',
+            'o' => 'ο',
+            'p' => 'ρ',
+            't' => 'τ',
+            'u' => 'υ',
+            'v' => 'ν',
+            'w' => 'ω',
+            'x' => 'χ',
+            'y' => 'γ',
+            other => other,
+        }
+        .to_string()
+    })
+}
+
+/// Cherokee capitals for the letters that have one, Armenian small letters for some others.
+fn cherokee_armenian(word: &str) -> String {
+    map_letters(word, |c| {
+        match c {
+            'a' => 'Ꭺ',
+            'b' => 'Ᏼ',
+            'c' => 'Ꮯ',
+            'd' => 'Ꭰ',
+            'e' => 'Ꭼ',
+            'g' => 'ց',
+            'h' => 'հ',
+            'j' => 'Ꭻ',
+            'k' => 'Ꮶ',
+            'l' => 'Ꮮ',
+            'm' => 'Ꮇ',
+            'n' => 'ո',
+            'o' => 'օ',
+            'p' => 'Ꮲ',
+            'r' => 'Ꮢ',
+            's' => 'Ꮪ',
+            't' => 'Ꭲ',
+            'u' => 'ս',
+            'w' => 'Ꮃ',
+            other => other,
+        }
+        .to_string()
+    })
+}
+
+/// `7` for t and `9` for g (`7ai`, `cun7`, `b390` with the other leet digits).
+fn leet_7_9(word: &str) -> String {
+    let swapped: String = word
+        .chars()
+        .map(|c| match c {
+            't' => '7',
+            'g' => '9',
+            other => other,
+        })
+        .collect();
+    if swapped != word {
+        return swapped;
+    }
+    // No t or g: the other leet digits, so the word is disguised all the same.
+    leet(word)
+}
+
+fn doubled_last(word: &str) -> String {
+    let last = word.chars().next_back().unwrap();
+    format!("{word}{last}")
+}
+
 type Disguise = (&'static str, fn(&str) -> String);
 
 const DISGUISES: &[Disguise] = &[
@@ -151,13 +253,28 @@ const DISGUISES: &[Disguise] = &[
     ("homoglyphs + zero-width", |w| {
         join_letters(&homoglyphs(w), "\u{200C}")
     }),
+    ("cyrillic shapes", cyrillic_shapes),
+    ("greek", greek),
+    ("cherokee + armenian", cherokee_armenian),
+    ("leet 7 and 9", leet_7_9),
+    ("doubled last letter", doubled_last),
+    ("circled", |w| map_letters(w, |c| offset(c, 0x24D0))),
+    ("negative circled", |w| {
+        map_letters(w, |c| offset(c, 0x1F150))
+    }),
+    ("squared", |w| map_letters(w, |c| offset(c, 0x1F130))),
+    ("parenthesized", |w| map_letters(w, |c| offset(c, 0x249C))),
+    ("regional indicators", |w| {
+        // Joined by zero-width non-joiners, as typed so that pairs do not render as flags.
+        join_letters(&map_letters(w, |c| offset(c, 0x1F1E6)), "\u{200C}")
+    }),
 ];
 
 #[test]
 fn disguised_insults_are_still_caught() {
     let filter = Filter::new();
     let frames = lines("coverage-insults.txt");
-    let known: BTreeSet<String> = lines("coverage-known-misses.tsv").into_iter().collect();
+    let known: BTreeSet<String> = lines("coverage-known-misses.txt").into_iter().collect();
     let mut total = 0;
     let mut caught = 0;
     let mut misses = BTreeSet::new();
@@ -182,7 +299,7 @@ fn disguised_insults_are_still_caught() {
     }
     let recall = caught as f64 / total as f64;
     println!("caught {caught} of {total} = {:.1}%", 100.0 * recall);
-    compare_with_known("coverage-known-misses.tsv", &misses, &known);
+    compare_with_known("coverage-known-misses.txt", &misses, &known);
 }
 
 /// Fails on any case found that is not listed, and on any listed case not found (fixed: take

@@ -23,8 +23,18 @@ export type Severity = 1 | 2 | 3;
 export type Profile = "child" | "teen" | "adult";
 /** What to do with a text. */
 export type Action = "allow" | "warn" | "block";
-/** A lexicon language. */
-export type Language = "id" | "en";
+/** A lexicon language code, one folder under `lang/` each; the package build narrows this
+ *  line to the union of the registered codes (`languages()` lists them). */
+export type Language = string;
+/** A language this build knows, as listed by `languages()`. */
+export interface LanguageInfo {
+  /** The code accepted in `languages: [...]`. */
+  code: Language;
+  /** The language's English name ("Javanese"). */
+  name: string;
+  /** Whether it is on when `languages` is left out. */
+  default: boolean;
+}
 /** A disguise the normalizer undid. */
 export type Evasion = "diacritics" | "styled-letters" | "homoglyphs" | "leetspeak"
   | "invisible-characters" | "separators" | "repetition" | "masking" | "reduplication"
@@ -41,7 +51,7 @@ export interface ExtraTerm {
 export interface FilterOptions {
   /** Default "teen". */
   profile?: Profile;
-  /** Default ["id", "en"]. */
+  /** Default: every language whose `default` is true in `languages()`. */
   languages?: Language[];
   extraTerms?: ExtraTerm[];
   /** Words that never hit, nor anything inside them. */
@@ -79,6 +89,29 @@ struct JsMatch {
     evasions: Vec<&'static str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     rule: Option<String>,
+}
+
+#[derive(Serialize)]
+struct JsLanguage {
+    code: &'static str,
+    name: &'static str,
+    default: bool,
+}
+
+/// The languages this build knows, in registry order:
+/// `[{ code: "id", name: "Indonesian", default: true }, …]`. Option pages and guards build their
+/// language choices from it instead of spelling codes out.
+#[wasm_bindgen(js_name = languages, unchecked_return_type = "LanguageInfo[]")]
+pub fn languages() -> Result<JsValue, Error> {
+    let list: Vec<JsLanguage> = Language::ALL
+        .iter()
+        .map(|&language| JsLanguage {
+            code: language.as_str(),
+            name: language.name(),
+            default: language.is_default(),
+        })
+        .collect();
+    serde_wasm_bindgen::to_value(&list).map_err(|e| Error::new(&e.to_string()))
 }
 
 #[derive(Serialize)]
