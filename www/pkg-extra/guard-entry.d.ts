@@ -11,6 +11,8 @@ export interface GuardOptions {
   filter: GuardFilter;
   /** "id" or "en"; default: the page's `<html lang>`. */
   lang?: string;
+  /** A CSS selector for send controls the guard cannot recognise by their label. */
+  sendControls?: string;
   [option: string]: unknown;
 }
 
@@ -18,6 +20,8 @@ export interface GuardOptions {
 export interface Guard {
   /** Checks the field's text now. */
   check(): unknown;
+  /** For apps that send from code: resolves true when the text may be sent now. */
+  mayPost(): Promise<boolean>;
   /** The last verdict. */
   readonly verdict: Verdict | null;
   /** The field's text. */
