@@ -47,7 +47,7 @@ def dictionary_entry(token):
 
 def lexicon_forms():
     forms = set()
-    for path in glob.glob(os.path.join(ROOT, "src/lexicon/*.tsv")):
+    for path in glob.glob(os.path.join(ROOT, "lang/*/terms.tsv")):
         for line in open(path, encoding="utf-8"):
             if line.strip() and not line.startswith("#"):
                 forms.update(f.strip() for f in line.split("\t")[0].split("|") if f.strip())

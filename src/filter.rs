@@ -27,6 +27,9 @@ pub struct Match {
     pub evasions: Evasions,
     /// What the filter's profile does about this match alone.
     pub action: Action,
+    /// Which construction or detector fired (`phone-number`, `url`, …); `None` for a plain
+    /// lexicon hit.
+    pub rule: Option<String>,
 }
 
 /// The outcome of a check: the strongest action of any match, and the matches in text order.
@@ -287,6 +290,7 @@ impl Filter {
             entry.term.severity,
             entry.term.text().to_owned(),
             Evasions::from_bits(flags | informal),
+            None,
         )
     }
 
@@ -302,6 +306,7 @@ impl Filter {
             severity,
             detection.kind.term().to_owned(),
             Evasions::default(),
+            Some(detection.kind.term().to_owned()),
         )
     }
 
@@ -312,6 +317,7 @@ impl Filter {
         severity: Severity,
         term: String,
         evasions: Evasions,
+        rule: Option<String>,
     ) -> Match {
         Match {
             action: policy::action(self.profile, category, severity),
@@ -320,6 +326,7 @@ impl Filter {
             severity,
             term,
             evasions,
+            rule,
         }
     }
 }

@@ -1,7 +1,8 @@
 //! Lexicon files: human-edited lists of terms with their category, severity and match mode.
 //!
-//! The built-in lists live beside this file (`lexicon/id.tsv`, `lexicon/en.tsv`,
-//! `lexicon/allow.txt`) and are compiled into the crate with `include_str!`. Custom term files
+//! The built-in lists live in the repository's `lang/` folder, one folder per language
+//! (`lang/id/terms.tsv`, `lang/en/terms.tsv`, and `lang/allow.txt`), and are compiled into the
+//! crate with `include_str!`. Custom term files
 //! (the command line's `--terms`) use the same format:
 //!
 //! ```text
@@ -20,9 +21,9 @@ use std::str::FromStr;
 use crate::error::{BuildError, UnknownValue};
 use crate::vocab::{Category, Language, Severity};
 
-pub(crate) const INDONESIAN: &str = include_str!("lexicon/id.tsv");
-pub(crate) const ENGLISH: &str = include_str!("lexicon/en.tsv");
-pub(crate) const ALLOWED: &str = include_str!("lexicon/allow.txt");
+pub(crate) const INDONESIAN: &str = include_str!("../lang/id/terms.tsv");
+pub(crate) const ENGLISH: &str = include_str!("../lang/en/terms.tsv");
+pub(crate) const ALLOWED: &str = include_str!("../lang/allow.txt");
 
 /// The longest form accepted, in bytes: longer "terms" are mistakes, not words.
 pub(crate) const MAX_FORM_BYTES: usize = 200;
@@ -253,8 +254,8 @@ pub fn word_list(text: &str) -> impl Iterator<Item = &str> {
 /// The built-in lexicon of a language.
 pub(crate) fn builtin(language: Language) -> (&'static str, &'static str) {
     match language {
-        Language::Indonesian => ("lexicon/id.tsv", INDONESIAN),
-        Language::English => ("lexicon/en.tsv", ENGLISH),
+        Language::Indonesian => ("lang/id/terms.tsv", INDONESIAN),
+        Language::English => ("lang/en/terms.tsv", ENGLISH),
     }
 }
 

@@ -205,17 +205,17 @@ fn run_library_case(filter: &Filter, name: &str, text: &str, expect: &Expect) ->
 }
 
 /// Every form of every `dual` row of the built-in lexicons (`anjing`, `babi`, `buaya darat`,
-/// `kill`, …) with its category, read from the lexicon files so that a new row is covered at
-/// once.
+/// `kill`, …) with its category, read from `lang/<code>/terms.tsv` so that a new row, or a new
+/// language, is covered at once.
 fn dual_use_forms() -> Vec<(String, Category)> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/lexicon");
+    let lang = Path::new(env!("CARGO_MANIFEST_DIR")).join("lang");
     let mut forms = Vec::new();
-    for file in std::fs::read_dir(&dir).unwrap() {
-        let path = file.unwrap().path();
-        if path.extension().is_none_or(|e| e != "tsv") {
+    for folder in std::fs::read_dir(&lang).unwrap() {
+        let path = folder.unwrap().path().join("terms.tsv");
+        let Ok(text) = std::fs::read_to_string(&path) else {
             continue;
-        }
-        for line in std::fs::read_to_string(&path).unwrap().lines() {
+        };
+        for line in text.lines() {
             let columns: Vec<&str> = line.split('\t').map(str::trim).collect();
             if line.starts_with('#') || columns.get(3) != Some(&"dual") {
                 continue;

@@ -308,6 +308,16 @@ fn check_line(filter: &Filter, text: &str, out: &mut dyn Write) -> io::Result<()
             m.severity.level()
         )?;
         serde_json::to_writer(&mut *out, &m.term)?;
+        out.write_all(br#","evasions":["#)?;
+        for (k, name) in m.evasions.names().enumerate() {
+            let comma = if k == 0 { "" } else { "," };
+            write!(out, r#"{comma}"{name}""#)?;
+        }
+        out.write_all(b"]")?;
+        if let Some(rule) = &m.rule {
+            out.write_all(br#","rule":"#)?;
+            serde_json::to_writer(&mut *out, rule)?;
+        }
         out.write_all(b"}")?;
     }
     out.write_all(b"]}\n")

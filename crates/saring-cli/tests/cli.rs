@@ -16,12 +16,17 @@ fn stdout_lines(output: &Output) -> Vec<String> {
 
 #[test]
 fn check_writes_the_documented_json() {
-    let output = run(&["check"], b"dasar anjing lu\n");
+    let output = run(
+        &["check"],
+        "dasar anjing lu\nWA 0812-3456-7890\nd4s4r 4nj1ng\n".as_bytes(),
+    );
     assert!(output.status.success());
     assert_eq!(
         stdout_lines(&output),
         [
-            r#"{"action":"block","matches":[{"start":6,"end":12,"text":"anjing","category":"insult","severity":2,"term":"anjing"}]}"#
+            r#"{"action":"block","matches":[{"start":6,"end":12,"text":"anjing","category":"insult","severity":2,"term":"anjing","evasions":[]}]}"#,
+            r#"{"action":"warn","matches":[{"start":3,"end":17,"text":"0812-3456-7890","category":"personal-info","severity":2,"term":"phone-number","evasions":[],"rule":"phone-number"}]}"#,
+            r#"{"action":"block","matches":[{"start":6,"end":12,"text":"4nj1ng","category":"insult","severity":2,"term":"anjing","evasions":["leetspeak"]}]}"#,
         ]
     );
 }

@@ -56,6 +56,8 @@ export interface Match {
   /** The canonical lexicon term, or the detector's name ("phone-number", "url", …). */
   term: string;
   evasions: Evasion[];
+  /** Which construction or detector fired ("threat-against-group", "phone-number", …); absent for a plain lexicon hit. */
+  rule?: string;
 }
 /** The outcome of a check. */
 export interface Verdict { action: Action; matches: Match[]; }
@@ -75,6 +77,8 @@ struct JsMatch {
     severity: u8,
     term: String,
     evasions: Vec<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    rule: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -179,6 +183,7 @@ fn to_js(text: &str, verdict: &Verdict) -> Result<JsValue, Error> {
             severity: m.severity.level(),
             term: m.term.clone(),
             evasions: m.evasions.names().collect(),
+            rule: m.rule.clone(),
         })
         .collect();
     let verdict = JsVerdict {
