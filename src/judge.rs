@@ -84,12 +84,20 @@ pub(crate) struct Judge {
     longest_allowed: usize,
 }
 
-/// A lexicon hit in the folded text.
+/// A lexicon hit in the folded text (offsets `u32`, as in the normalizer's map: 16 bytes a hit).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) struct Hit {
-    pub folded: Range<usize>,
+    start: u32,
+    end: u32,
     pub entry: u32,
     pub form: u16,
+}
+
+impl Hit {
+    /// The byte range in the folded text.
+    pub fn folded(&self) -> Range<usize> {
+        self.start as usize..self.end as usize
+    }
 }
 
 impl Judge {
@@ -124,7 +132,7 @@ impl Judge {
                     .iter()
                     .any(|o| entries[o.entry as usize].term.mode == MatchMode::DualUse)
             })
-            .map(|c| words.around(c.folded.clone()))
+            .map(|c| words.around(c.folded()))
             .filter(|w| !w.is_empty())
             .collect();
         // Sorted by start, then end, with no repeats: `next_to_another_dual_use_word` finds a
@@ -132,7 +140,7 @@ impl Judge {
         dual_words.sort_unstable_by_key(|w| (w.start, w.end));
         dual_words.dedup();
         for candidate in candidates {
-            let Range { start, end } = candidate.folded.clone();
+            let Range { start, end } = candidate.folded();
             let word = words.around(start..end);
             let prefix = &text[word.start..start];
             let suffix = &text[end..word.end];
@@ -179,8 +187,10 @@ impl Judge {
                     // longer word or hashtag (`motherfucker`, `#dasarbangsat`) just the term.
                     let affixed = entries[owner.entry as usize].term.mode != MatchMode::Anywhere
                         && !in_hashtag;
+                    let folded = if affixed { word } else { start..end };
                     out.push(Hit {
-                        folded: if affixed { word } else { start..end },
+                        start: folded.start as u32,
+                        end: folded.end as u32,
                         entry: owner.entry,
                         form: owner.form,
                     });
