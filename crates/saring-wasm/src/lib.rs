@@ -282,7 +282,7 @@ fn extra_term(item: &JsValue, index: usize) -> Result<Term, Error> {
 fn field(object: &JsValue, name: &str) -> Result<Option<JsValue>, Error> {
     let unreadable = |_| Error::new(&format!("{name}: could not be read"));
     let key = JsString::from(name);
-    if !Object::has_own_str(object.unchecked_ref(), &key).map_err(unreadable)? {
+    if !Object::has_own_str(object.unchecked_ref::<Object>(), &key).map_err(unreadable)? {
         return Ok(None);
     }
     let value = Reflect::get(object, &key).map_err(unreadable)?;
