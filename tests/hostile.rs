@@ -3,7 +3,8 @@
 //! `crates/saring-cli/tests/hostile.rs`). Every case must
 //! finish with a sane answer; none asserts a time (the machines are noisy), but each prints how
 //! long it took (`cargo test --test hostile -- --nocapture`), so a regression to quadratic time
-//! shows as a case that runs for minutes.
+//! shows as a case that runs for minutes. [`dual_use_chants_stay_linear`] asserts linearity
+//! itself, by how the cost grows with the length rather than by a time.
 //!
 //! The crash inputs the fuzzers found live in `tests/regressions/<target>/`, one file per input,
 //! named after the bug; [`regressions_replay`] runs each through its target's checks.
