@@ -110,10 +110,11 @@ pub(crate) struct Judge {
     longest_allowed: usize,
 }
 
-/// A lexicon hit in the folded text.
+/// A lexicon hit in the folded text (offsets `u32`, as in the normalizer's map: 16 bytes a hit).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) struct Hit {
-    pub folded: Range<usize>,
+    start: u32,
+    end: u32,
     pub entry: u32,
     pub form: u16,
     /// Evasions the judge undid (a doubled last letter), beyond the normalizer's.
@@ -124,6 +125,13 @@ pub(crate) struct Hit {
 /// ones make ordinary words that way. A final `s` is never taken as doubled: `-ss` is ordinary
 /// English spelling (`asses` → `assess`).
 const MIN_DOUBLED_TERM: usize = 4;
+
+impl Hit {
+    /// The byte range in the folded text.
+    pub fn folded(&self) -> Range<usize> {
+        self.start as usize..self.end as usize
+    }
+}
 
 impl Judge {
     /// Adds a folded allowed word or phrase.
@@ -157,7 +165,7 @@ impl Judge {
                     .iter()
                     .any(|o| entries[o.entry as usize].term.mode == MatchMode::DualUse)
             })
-            .map(|c| (c.folded.clone(), words.around(c.folded.clone())))
+            .map(|c| (c.folded(), words.around(c.folded())))
             // Only a word that is the dual-use term itself: `masuk` holds `asu` but is no dog.
             .filter(|(span, w)| !w.is_empty() && span == w)
             .map(|(_, w)| w)
@@ -167,7 +175,7 @@ impl Judge {
         dual_words.sort_unstable_by_key(|w| (w.start, w.end));
         dual_words.dedup();
         for candidate in candidates {
-            let Range { start, end } = candidate.folded.clone();
+            let Range { start, end } = candidate.folded();
             let word = words.around(start..end);
             let prefix = &text[word.start..start];
             let suffix = &text[end..word.end];
@@ -237,8 +245,10 @@ impl Judge {
                     // longer word or hashtag (`motherfucker`, `#dasarbangsat`) just the term.
                     let affixed = entries[owner.entry as usize].term.mode != MatchMode::Anywhere
                         && !in_hashtag;
+                    let folded = if affixed { word } else { start..end };
                     out.push(Hit {
-                        folded: if affixed { word } else { start..end },
+                        start: folded.start as u32,
+                        end: folded.end as u32,
                         entry: owner.entry,
                         form: owner.form,
                         evasions: if doubled { evasion::REPETITION } else { 0 },

@@ -3,7 +3,8 @@
 //! `crates/saring-cli/tests/hostile.rs`). Every case must
 //! finish with a sane answer; none asserts a time (the machines are noisy), but each prints how
 //! long it took (`cargo test --test hostile -- --nocapture`), so a regression to quadratic time
-//! shows as a case that runs for minutes.
+//! shows as a case that runs for minutes. [`dual_use_chants_stay_linear`] asserts linearity
+//! itself, by how the cost grows with the length rather than by a time.
 //!
 //! The crash inputs the fuzzers found live in `tests/regressions/<target>/`, one file per input,
 //! named after the bug; [`regressions_replay`] runs each through its target's checks.
@@ -210,17 +211,17 @@ fn run_library_case(filter: &Filter, name: &str, text: &str, expect: &Expect) ->
 }
 
 /// Every form of every `dual` row of the built-in lexicons (`anjing`, `babi`, `buaya darat`,
-/// `kill`, …) with its category, read from the lexicon files so that a new row is covered at
-/// once.
+/// `kill`, …) with its category, read from `lang/<code>/terms.tsv` so that a new row, or a new
+/// language, is covered at once.
 fn dual_use_forms() -> Vec<(String, Category)> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("lang");
+    let lang = Path::new(env!("CARGO_MANIFEST_DIR")).join("lang");
     let mut forms = Vec::new();
-    for folder in std::fs::read_dir(&dir).unwrap() {
+    for folder in std::fs::read_dir(&lang).unwrap() {
         let path = folder.unwrap().path().join("terms.tsv");
-        if !path.is_file() {
+        let Ok(text) = std::fs::read_to_string(&path) else {
             continue;
-        }
-        for line in std::fs::read_to_string(&path).unwrap().lines() {
+        };
+        for line in text.lines() {
             let columns: Vec<&str> = line.split('\t').map(str::trim).collect();
             if line.starts_with('#') || columns.get(3) != Some(&"dual") {
                 continue;
