@@ -157,7 +157,12 @@ impl Seen {
             self.spelled(b, i, w);
         }
         // ` at `, noted from its `t`: nothing else notes an `@` between the `t` and the space.
-        if i >= 2 && b[i - 2] == b' ' && b[i - 1] | 0x20 == b'a' && byte_at(b, i + 1) == b' ' {
+        if b[i] | 0x20 == b't'
+            && i >= 2
+            && b[i - 2] == b' '
+            && b[i - 1] | 0x20 == b'a'
+            && byte_at(b, i + 1) == b' '
+        {
             self.at.note(i - 1);
         }
     }
