@@ -1,6 +1,7 @@
 //! The filter: builds the pipeline once, then runs normalize → scan → judge → policy per text.
 
 use std::ops::Range;
+use std::sync::{Arc, Mutex};
 
 use crate::detect::{self, Detection};
 use crate::error::BuildError;
@@ -12,7 +13,10 @@ use crate::scan::{Candidate, Scanner};
 use crate::vocab::{Action, Category, Evasions, Language, Profile, Severity};
 
 /// One thing found in a text.
+///
+/// Non-exhaustive: fields may be added, so a `Match` is read, never built, outside this crate.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Match {
     /// The byte range in the checked text: the original characters, disguise included.
     pub span: Range<usize>,
@@ -33,7 +37,10 @@ pub struct Match {
 }
 
 /// The outcome of a check: the strongest action of any match, and the matches in text order.
+///
+/// Non-exhaustive, like [`Match`].
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Verdict {
     /// `Allow` when nothing matched.
     pub action: Action,
@@ -53,13 +60,25 @@ pub struct Verdict {
 /// assert_eq!(filter.censor("dasar anjing lu"), "dasar ****** lu");
 /// # Ok::<(), saring::BuildError>(())
 /// ```
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct Filter {
     profile: Profile,
+    lexicon: Arc<Lexicon>,
+}
+
+/// Everything compiled from the lexicons: the part of a filter that costs time to build. The
+/// profile is not in it, so filters that differ only in profile share one.
+#[derive(Debug)]
+struct Lexicon {
     entries: Vec<Entry>,
     scanner: Scanner,
     judge: Judge,
 }
+
+/// The built-in lexicons compiled so far, one per set of languages (a bit per language in
+/// `Language::ALL` order). Builders without custom terms or allowed words take theirs from
+/// here, so a second `Filter::new()` — in any language order — compiles nothing.
+static BUILTIN: Mutex<Vec<(u32, Arc<Lexicon>)>> = Mutex::new(Vec::new());
 
 /// Configures a [`Filter`]: profile, languages, custom terms and allowed words.
 ///
@@ -128,12 +147,66 @@ impl FilterBuilder {
         if self.languages.is_empty() {
             return Err(BuildError::no_language());
         }
+        let lexicon = if self.extra_terms.is_empty() && self.allow_terms.is_empty() {
+            builtin_lexicon(&self.languages)?
+        } else {
+            Arc::new(Lexicon::compile(
+                &canonical_order(&self.languages),
+                self.extra_terms,
+                &self.allow_terms,
+            )?)
+        };
+        Ok(Filter {
+            profile: self.profile,
+            lexicon,
+        })
+    }
+}
+
+/// The languages in `Language::ALL` order, so the order a caller lists them in never changes
+/// what is compiled.
+fn canonical_order(languages: &[Language]) -> Vec<Language> {
+    Language::ALL
+        .iter()
+        .copied()
+        .filter(|l| languages.contains(l))
+        .collect()
+}
+
+/// The compiled built-in lexicon for these languages, compiled on first use.
+fn builtin_lexicon(languages: &[Language]) -> Result<Arc<Lexicon>, BuildError> {
+    let key = Language::ALL
+        .iter()
+        .enumerate()
+        .filter(|(_, l)| languages.contains(l))
+        .fold(0u32, |acc, (i, _)| acc | 1 << i);
+    // A poisoned lock only means another thread panicked while compiling; the list itself is
+    // always whole (entries are pushed complete).
+    let mut cache = BUILTIN.lock().unwrap_or_else(|poison| poison.into_inner());
+    if let Some((_, lexicon)) = cache.iter().find(|(k, _)| *k == key) {
+        return Ok(Arc::clone(lexicon));
+    }
+    let lexicon = Arc::new(Lexicon::compile(
+        &canonical_order(languages),
+        Vec::new(),
+        &[],
+    )?);
+    cache.push((key, Arc::clone(&lexicon)));
+    Ok(lexicon)
+}
+
+impl Lexicon {
+    fn compile(
+        languages: &[Language],
+        extra_terms: Vec<Term>,
+        allow_terms: &[String],
+    ) -> Result<Lexicon, BuildError> {
         let mut entries = Vec::new();
-        for &language in &self.languages {
+        for &language in languages {
             let (source, text) = lexicon::builtin(language);
             entries.extend(lexicon::parse_terms(source, text, Some(language), true)?);
         }
-        for term in self.extra_terms {
+        for term in extra_terms {
             for form in &term.forms {
                 if form.len() > MAX_FORM_BYTES {
                     return Err(BuildError::term_too_long("extraTerms", form));
@@ -150,7 +223,7 @@ impl FilterBuilder {
         let scanner = Scanner::new(&entries)?;
         let mut judge = Judge::default();
         let mut folded = Folded::default();
-        let custom = self.allow_terms.iter().map(String::as_str);
+        let custom = allow_terms.iter().map(String::as_str);
         for word in lexicon::word_list(lexicon::ALLOWED).chain(custom) {
             if word.len() > MAX_FORM_BYTES {
                 return Err(BuildError::term_too_long("allowTerms", word));
@@ -158,8 +231,7 @@ impl FilterBuilder {
             normalize::normalize_into(word, &mut folded);
             judge.allow(&folded.text);
         }
-        Ok(Filter {
-            profile: self.profile,
+        Ok(Lexicon {
             entries,
             scanner,
             judge,
@@ -195,6 +267,35 @@ impl Filter {
         self.profile
     }
 
+    /// The same filter with another profile. Cheap: the compiled lexicon is shared, not
+    /// rebuilt.
+    ///
+    /// ```
+    /// use saring::{Action, Filter, Profile};
+    /// let teen = Filter::new();
+    /// let adult = teen.with_profile(Profile::Adult);
+    /// assert_eq!(teen.check("shit").action, Action::Block);
+    /// assert_eq!(adult.check("shit").action, Action::Warn);
+    /// ```
+    pub fn with_profile(&self, profile: Profile) -> Filter {
+        Filter {
+            profile,
+            lexicon: Arc::clone(&self.lexicon),
+        }
+    }
+
+    /// Changes the profile in place (what JavaScript's `filter.setProfile()` calls); the
+    /// compiled lexicon is kept.
+    ///
+    /// ```
+    /// let mut filter = saring::Filter::new();
+    /// filter.set_profile(saring::Profile::Child);
+    /// assert_eq!(filter.profile(), saring::Profile::Child);
+    /// ```
+    pub fn set_profile(&mut self, profile: Profile) {
+        self.profile = profile;
+    }
+
     /// Checks one text.
     ///
     /// ```
@@ -220,10 +321,17 @@ impl Filter {
         } = scratch;
         normalize::normalize_into(text, folded);
         candidates.clear();
-        self.scanner.scan(folded, candidates);
+        let lexicon = &*self.lexicon;
+        lexicon.scanner.scan(folded, candidates);
         hits.clear();
-        self.judge
-            .judge(text, folded, candidates, &self.scanner, &self.entries, hits);
+        lexicon.judge.judge(
+            text,
+            folded,
+            candidates,
+            &lexicon.scanner,
+            &lexicon.entries,
+            hits,
+        );
         if candidates.capacity() * std::mem::size_of::<Candidate>() > SCRATCH_KEEP_BYTES {
             // Judged: a text full of candidates should not hold them while its matches are made.
             *candidates = Vec::new();
@@ -235,7 +343,7 @@ impl Filter {
         // four million matches (with their strings) to keep one million.
         let mut found: Vec<Found> = Vec::with_capacity(hits.len() + detections.len());
         found.extend(hits.iter().enumerate().map(|(i, hit)| {
-            let term = &self.entries[hit.entry as usize].term;
+            let term = &lexicon.entries[hit.entry as usize].term;
             let origins = &folded.origin[hit.folded()];
             let span = origins[0].start as usize..origins[origins.len() - 1].end as usize;
             self.found(span, term.category, term.severity, Source::Hit(i))
@@ -316,7 +424,7 @@ impl Filter {
     }
 
     fn lexicon_match(&self, folded: &Folded, hit: &Hit) -> Match {
-        let entry = &self.entries[hit.entry as usize];
+        let entry = &self.lexicon.entries[hit.entry as usize];
         let origins = &folded.origin[hit.folded()];
         let flags = origins.iter().fold(0, |acc, o| acc | o.flags);
         let informal = if hit.form > 0 {
@@ -481,4 +589,42 @@ fn censor_spans(text: &str, spans: impl Iterator<Item = Range<usize>>) -> String
     }
     out.push_str(&text[done..]);
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Filters that differ in profile or in the order of their languages share one compiled
+    /// lexicon; a custom term gets its own.
+    #[test]
+    fn lexicon_is_compiled_once_and_shared() {
+        let first = Filter::builder()
+            .languages([Language::English, Language::Indonesian])
+            .build()
+            .unwrap();
+        let same = [
+            Filter::new(),
+            Filter::builder().profile(Profile::Adult).build().unwrap(),
+            Filter::builder()
+                .languages([Language::Indonesian, Language::English])
+                .profile(Profile::Child)
+                .build()
+                .unwrap(),
+            first.with_profile(Profile::Child),
+        ];
+        for (i, other) in same.iter().enumerate() {
+            assert!(Arc::ptr_eq(&first.lexicon, &other.lexicon), "filter {i}");
+        }
+        let mut changed = first.clone();
+        changed.set_profile(Profile::Adult);
+        assert!(Arc::ptr_eq(&first.lexicon, &changed.lexicon));
+        let custom = Filter::builder().allow_terms(["pantai"]).build().unwrap();
+        assert!(!Arc::ptr_eq(&first.lexicon, &custom.lexicon));
+        let english = Filter::builder()
+            .languages([Language::English])
+            .build()
+            .unwrap();
+        assert!(!Arc::ptr_eq(&first.lexicon, &english.lexicon));
+    }
 }

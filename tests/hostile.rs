@@ -14,7 +14,7 @@ use std::time::{Duration, Instant};
 
 use cpu_time::ThreadTime;
 
-use saring::normalize::normalize;
+use saring::__private::normalize;
 use saring::{Action, Category, Filter};
 
 #[path = "../fuzz/invariants.rs"]
@@ -116,12 +116,9 @@ fn library_cases() -> Vec<(&'static str, String, Expect)> {
         ("@ run (512 KB)", fill("@", LINE), Clean),
         ("a@ run (512 KB)", fill("a@", LINE), Clean),
         ("# run (512 KB)", fill("#", LINE), Clean),
-        // `a#a#…` is a hashtag of `a` and masks: `a#a#` reads as a masked `anal`.
-        (
-            "#a run (512 KB)",
-            fill("#a", LINE),
-            Hits(Action::Block, 1, "anal"),
-        ),
+        // Gibberish: a person reads no word in `#a#a#a…`. Today the filter reads `a#a#` as a
+        // masked `anal` (see KNOWN_WRONG).
+        ("#a run (512 KB)", fill("#a", LINE), Clean),
         ("digit run (512 KB)", fill("0123456789", LINE), Clean),
         // `08 12 08 12 08 12` is a spaced-out mobile number, again and again.
         (
@@ -177,6 +174,11 @@ fn library_cases() -> Vec<(&'static str, String, Expect)> {
 }
 
 /// Checks one library case; returns a failure description.
+/// Cases whose expected answer (what a person would decide) the filter does not give yet. Each
+/// still runs for speed and the invariants; its answer must still be wrong, so that a fix fails
+/// here until the case leaves this list.
+const KNOWN_WRONG: &[&str] = &["#a run (512 KB)"];
+
 fn run_library_case(filter: &Filter, name: &str, text: &str, expect: &Expect) -> Option<String> {
     let started = Instant::now();
     let (verdict, _) = invariants::check_all(filter, text);
@@ -195,6 +197,9 @@ fn run_library_case(filter: &Filter, name: &str, text: &str, expect: &Expect) ->
                 && verdict.matches.iter().all(|m| m.term == *term)
         }
     };
+    if KNOWN_WRONG.contains(&name) {
+        return ok.then(|| format!("{name}: now gives {expect:?}: remove it from KNOWN_WRONG"));
+    }
     (!ok).then(|| {
         let first: Vec<_> = verdict.matches.iter().take(3).collect();
         format!(
@@ -325,19 +330,21 @@ fn regressions_replay() {
             }
             let data = std::fs::read(&path).unwrap();
             eprintln!("replaying {}", path.display());
-            // `open-…`: a bug not fixed yet; replayed for every rule but the one it breaks.
-            let open = path
-                .file_name()
-                .is_some_and(|n| n.to_string_lossy().starts_with("open-"));
-            replay(target, &data, open);
+            replay(target, &data);
             replayed += 1;
         }
     }
     eprintln!("{replayed} regression inputs replayed");
+    // A moved or renamed folder must not turn this test into one that checks nothing.
+    assert!(
+        replayed > 0,
+        "no regression inputs found under {}",
+        root.display()
+    );
 }
 
 /// What each fuzz target does with one input (mirrors `fuzz/fuzz_targets/*.rs`).
-fn replay(target: &str, data: &[u8], open: bool) {
+fn replay(target: &str, data: &[u8]) {
     match target {
         "check" => {
             let Some((&pick, rest)) = data.split_first() else {
@@ -356,9 +363,7 @@ fn replay(target: &str, data: &[u8], open: bool) {
             let filter = Filter::new();
             let text = String::from_utf8_lossy(data);
             let (_, once) = invariants::check_all(&filter, &text);
-            if !open {
-                assert_eq!(filter.censor(&once), once, "censoring twice differs");
-            }
+            assert_eq!(filter.censor(&once), once, "censoring twice differs");
         }
         "normalize" => {
             let text = String::from_utf8_lossy(data);

@@ -1,4 +1,4 @@
-// The JavaScript API of the package (DESIGN.md, "JavaScript API"), in Node with initSync:
+// The JavaScript API of the package (docs/api.md, "JavaScript"), in Node with initSync:
 // shape of the results, errors that name the field, hostile input. Tables of cases.
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
@@ -63,6 +63,22 @@ describe("new Filter(options)", () => {
     });
   }
 
+  test("setProfile changes what the same filter does, and rejects an unknown profile", () => {
+    const f = new Filter();
+    // `shit`: profanity, strong: teen and child block, adult warns.
+    const actions = {};
+    for (const p of ["adult", "child", "teen", "adult"]) {
+      f.setProfile(p);
+      assert.equal(f.profile, p);
+      actions[p] = f.check("shit").action;
+    }
+    assert.deepEqual(actions, { adult: "warn", child: "block", teen: "block" });
+    assert.throws(() => f.setProfile("tean"),
+      (e) => e instanceof Error && /^unknown profile "tean": expected "child", "teen" or "adult"$/.test(e.message));
+    assert.equal(f.profile, "adult", "a refused profile changes nothing");
+    f.free();
+  });
+
   test("the default profile is teen", () => {
     const f = new Filter();
     assert.equal(f.profile, "teen");
@@ -102,7 +118,7 @@ describe("check(text)", () => {
     assert.deepEqual(f.check(""), { action: "allow", matches: [] });
   });
 
-  test('DESIGN.md example: "dasar anjing lu" → block on "anjing"', () => {
+  test('docs/api.md example: "dasar anjing lu" → block on "anjing"', () => {
     const text = "dasar anjing lu";
     const v = f.check(text);
     assertVerdict(v, text);
@@ -198,7 +214,7 @@ describe("the length limit", () => {
 
 describe("censor(text)", () => {
   const f = new Filter();
-  test('DESIGN.md example: "dasar anjing lu" → "dasar ****** lu"', () => {
+  test('docs/api.md example: "dasar anjing lu" → "dasar ****** lu"', () => {
     assert.equal(f.censor("dasar anjing lu"), "dasar ****** lu");
   });
   const texts = [

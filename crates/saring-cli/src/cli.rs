@@ -1,4 +1,4 @@
-//! Argument parsing and the three commands. Output formats are contracts: see DESIGN.md.
+//! Argument parsing and the three commands. Output formats are contracts: see docs/cli.md.
 
 use std::fs;
 use std::io::{self, BufRead, Write};
@@ -55,6 +55,19 @@ struct LineArgs {
     /// is answered with {"error": …} and never held in memory whole.
     #[arg(long, value_name = "N", default_value = "16MiB", value_parser = parse_bytes)]
     max_bytes: usize,
+    /// Exit with status 1 when any line's verdict is this action or stronger (warn or block);
+    /// every line is still answered. For scripts and pre-commit hooks.
+    #[arg(long, value_name = "ACTION", value_parser = parse_fail_on)]
+    fail_on: Option<Action>,
+}
+
+fn parse_fail_on(text: &str) -> Result<Action, String> {
+    match text.parse::<Action>() {
+        Ok(Action::Allow) | Err(_) => Err(format!(
+            "unknown action {text:?} for --fail-on: expected \"warn\" or \"block\""
+        )),
+        Ok(action) => Ok(action),
+    }
 }
 
 #[derive(Args)]
@@ -141,24 +154,25 @@ pub fn main() -> ExitCode {
         }
     };
     let result = match cli.command {
-        Command::Check(args) => {
-            build(&args.filter).and_then(|f| each_line(&f, args.max_bytes, check_line))
-        }
+        Command::Check(args) => build(&args.filter).and_then(|f| each_line(&f, &args, check_line)),
         Command::Censor(args) => {
-            build(&args.filter).and_then(|f| each_line(&f, args.max_bytes, censor_line))
+            build(&args.filter).and_then(|f| each_line(&f, &args, censor_line))
         }
-        Command::Eval(args) => build(&args.filter).and_then(|f| eval(&f, &args)),
+        Command::Eval(args) => build(&args.filter).and_then(|f| eval(&f, &args).map(|()| false)),
     };
     match result {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(false) => ExitCode::SUCCESS,
+        // A line reached --fail-on.
+        Ok(true) => ExitCode::FAILURE,
         Err(Failure::Usage(message)) => {
             eprintln!("saring: {message}");
             ExitCode::from(2)
         }
         Err(Failure::Io(error)) if error.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        // Not 1, which says that a line reached --fail-on.
         Err(Failure::Io(error)) => {
             eprintln!("saring: {error}");
-            ExitCode::FAILURE
+            ExitCode::from(3)
         }
     }
 }
@@ -200,12 +214,10 @@ fn parse_term_file(source: &str, text: &str) -> Result<Vec<Term>, Failure> {
 }
 
 /// Runs `answer` on every line of stdin, in order; a line that is not UTF-8, or longer than
-/// `max_bytes`, gets an error object instead.
-fn each_line(
-    filter: &Filter,
-    max_bytes: usize,
-    answer: fn(&Filter, &str, &mut dyn Write) -> io::Result<()>,
-) -> Result<(), Failure> {
+/// `--max-bytes`, gets an error object instead. True when a line's action reached `--fail-on`.
+fn each_line(filter: &Filter, args: &LineArgs, answer: Answer) -> Result<bool, Failure> {
+    let max_bytes = args.max_bytes;
+    let mut failed = false;
     let stdin = io::stdin();
     let mut input = stdin.lock();
     let stdout = io::stdout();
@@ -222,7 +234,10 @@ fn each_line(
             continue;
         }
         match std::str::from_utf8(&line) {
-            Ok(text) => answer(filter, text, &mut output)?,
+            Ok(text) => {
+                let action = answer(filter, text, &mut output)?;
+                failed |= args.fail_on.is_some_and(|limit| action >= limit);
+            }
             Err(error) => {
                 let message = format!(
                     "line {number}: not valid UTF-8 (invalid byte at offset {})",
@@ -238,7 +253,7 @@ fn each_line(
             line = Vec::new();
         }
     }
-    Ok(())
+    Ok(failed)
 }
 
 /// Line buffers larger than this are freed once their line is answered.
@@ -286,7 +301,10 @@ fn read_line(
 
 /// Writes the verdict as one JSON line, match by match: a line with a million matches never
 /// holds them all as JSON values.
-fn check_line(filter: &Filter, text: &str, out: &mut dyn Write) -> io::Result<()> {
+/// Answers one line and returns the line's action.
+type Answer = fn(&Filter, &str, &mut dyn Write) -> io::Result<Action>;
+
+fn check_line(filter: &Filter, text: &str, out: &mut dyn Write) -> io::Result<Action> {
     let verdict = filter.check(text);
     write!(
         out,
@@ -320,11 +338,14 @@ fn check_line(filter: &Filter, text: &str, out: &mut dyn Write) -> io::Result<()
         }
         out.write_all(b"}")?;
     }
-    out.write_all(b"]}\n")
+    out.write_all(b"]}\n")?;
+    Ok(verdict.action)
 }
 
-fn censor_line(filter: &Filter, text: &str, out: &mut dyn Write) -> io::Result<()> {
-    writeln!(out, "{}", filter.censor(text))
+fn censor_line(filter: &Filter, text: &str, out: &mut dyn Write) -> io::Result<Action> {
+    writeln!(out, "{}", filter.censor(text))?;
+    // The action of the text as given, not of the censored text.
+    Ok(filter.check(text).action)
 }
 
 #[derive(Default)]

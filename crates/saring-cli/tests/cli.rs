@@ -1,4 +1,4 @@
-//! The command line's contract (DESIGN.md): one JSON object per input line, in order; errors
+//! The command line's contract (docs/cli.md): one JSON object per input line, in order; errors
 //! per line for invalid UTF-8; exit status 2 with a one-line message for bad flags.
 
 use std::process::Output;
@@ -237,4 +237,48 @@ fn max_bytes_defaults_to_16_mib() {
         answers[1]
     );
     assert_eq!(answers.len(), 2);
+}
+
+/// `--fail-on warn|block`: every line is answered; the exit status is 1 when any line's action
+/// reaches the limit, 0 otherwise. (flags, input, expected status, expected stdout lines)
+#[test]
+fn fail_on_sets_the_exit_status() {
+    let clean = "selamat pagi\nhalo semua\n";
+    // `anjir` is a mild exclamation: teen warns; `dasar anjing lu` blocks.
+    let warns = "selamat pagi\nanjir\n";
+    let blocks = "halo\ndasar anjing lu\nselamat pagi\n";
+    let table: &[(&[&str], &str, i32, usize)] = &[
+        (&["check"], blocks, 0, 3),
+        (&["check", "--fail-on", "block"], clean, 0, 2),
+        (&["check", "--fail-on", "block"], warns, 0, 2),
+        (&["check", "--fail-on", "block"], blocks, 1, 3),
+        (&["check", "--fail-on", "warn"], clean, 0, 2),
+        (&["check", "--fail-on", "warn"], warns, 1, 2),
+        (&["check", "--fail-on", "warn"], blocks, 1, 3),
+        (&["censor", "--fail-on", "block"], blocks, 1, 3),
+        (&["censor", "--fail-on", "block"], clean, 0, 2),
+        (
+            &["censor", "--fail-on", "warn", "--profile", "adult"],
+            "anjir\n",
+            0,
+            1,
+        ),
+    ];
+    for (flags, input, status, lines) in table {
+        let output = run(flags, input.as_bytes());
+        assert_eq!(
+            output.status.code(),
+            Some(*status),
+            "{flags:?} on {input:?}"
+        );
+        assert_eq!(
+            stdout_lines(&output).len(),
+            *lines,
+            "{flags:?} on {input:?}"
+        );
+    }
+    let output = run(&["check", "--fail-on", "allow"], clean.as_bytes());
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains(r#"expected "warn" or "block""#), "{stderr}");
 }
