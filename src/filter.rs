@@ -1,7 +1,9 @@
-//! The filter: builds the pipeline once, then runs normalize → scan → judge → policy per text.
+//! The filter: builds the pipeline once, then runs normalize → scan → judge → constructions →
+//! policy per text.
 
 use std::ops::Range;
 
+use crate::constructions::{self, Construction, Constructions};
 use crate::detect::{self, Detection};
 use crate::error::BuildError;
 use crate::judge::{Hit, Judge};
@@ -27,8 +29,8 @@ pub struct Match {
     pub evasions: Evasions,
     /// What the filter's profile does about this match alone.
     pub action: Action,
-    /// Which construction or detector fired (`phone-number`, `url`, …); `None` for a plain
-    /// lexicon hit.
+    /// Which construction or detector fired (`threat-against-group`, `dehumanization`,
+    /// `phone-number`, `url`, …; see docs/constructions.md); `None` for a plain lexicon hit.
     pub rule: Option<String>,
 }
 
@@ -59,6 +61,7 @@ pub struct Filter {
     entries: Vec<Entry>,
     scanner: Scanner,
     judge: Judge,
+    constructions: Constructions,
 }
 
 /// Configures a [`Filter`]: profile, languages, custom terms and allowed words.
@@ -148,6 +151,12 @@ impl FilterBuilder {
             });
         }
         let scanner = Scanner::new(&entries)?;
+        let data: Vec<_> = self
+            .languages
+            .iter()
+            .map(|&language| constructions::builtin(language))
+            .collect();
+        let constructions = Constructions::new(&data)?;
         let mut judge = Judge::default();
         let mut folded = Folded::default();
         let custom = self.allow_terms.iter().map(String::as_str);
@@ -163,6 +172,7 @@ impl FilterBuilder {
             entries,
             scanner,
             judge,
+            constructions,
         })
     }
 }
@@ -217,6 +227,8 @@ impl Filter {
             candidates,
             hits,
             detections,
+            reader,
+            constructions,
         } = scratch;
         normalize::normalize_into(text, folded);
         candidates.clear();
@@ -224,12 +236,15 @@ impl Filter {
         hits.clear();
         self.judge
             .judge(text, folded, candidates, &self.scanner, &self.entries, hits);
+        constructions.clear();
+        self.constructions.find(text, folded, reader, constructions);
         detections.clear();
         detect_visible(text, detections);
         let mut matches: Vec<Match> = hits
             .iter()
             .map(|hit| self.lexicon_match(folded, hit))
             .collect();
+        matches.extend(constructions.drain(..).map(|c| self.construction_match(folded, c)));
         matches.extend(detections.iter().map(|d| self.detector_match(d)));
         // A pasted novel should not keep megabytes of buffers alive after its check.
         if folded.text.capacity() > SCRATCH_KEEP_BYTES {
@@ -294,6 +309,21 @@ impl Filter {
         )
     }
 
+    fn construction_match(&self, folded: &Folded, found: Construction) -> Match {
+        // What was undone anywhere under the span (`b*nuh 0rang c1na`).
+        let flags = folded.origin[found.folded.clone()]
+            .iter()
+            .fold(0, |acc, o| acc | o.flags);
+        self.make_match(
+            found.span,
+            found.category,
+            found.severity,
+            found.term,
+            Evasions::from_bits(flags),
+            Some(found.rule),
+        )
+    }
+
     fn detector_match(&self, detection: &Detection) -> Match {
         let (category, severity) = if detection.kind.is_personal_info() {
             (Category::PersonalInfo, Severity::Strong)
@@ -338,6 +368,8 @@ struct Scratch {
     candidates: Vec<Candidate>,
     hits: Vec<Hit>,
     detections: Vec<Detection>,
+    reader: constructions::Scratch,
+    constructions: Vec<Construction>,
 }
 
 /// How many times `censor` re-checks what it masked.

@@ -1,0 +1,261 @@
+//! Constructions: who is talked about, and what is said or threatened about them.
+//!
+//! The word scan finds bad words; most hate has none (`orang X itu tikus`, `usir semua X`).
+//! This stage reads the folded text the normalizer made (disguises already undone) as a row of
+//! *units* — words and fixed phrases from a language's word tables, with group phrases such as
+//! `semua orang cina` or a `mereka` that refers back to one merged into one unit — and runs the
+//! language's rules over them. Each hit maps back to the original text through the offset map
+//! and says which rule fired.
+//!
+//! Per language, three files in `lang/<code>/` (see docs/constructions.md):
+//!
+//! - `groups.tsv` — group words with their family, collective markers, person nouns,
+//!   pronouns, and nouns that make a group word name a thing (`bahasa jawa`, `chinese food`);
+//! - `predicates.tsv` — what can be said of a group (dehumanization, attributes, emotion,
+//!   threats, exclusion, incitement) and the words the antipatterns look for (negation,
+//!   counter-speech, reporting verbs, literal senses);
+//! - `rules.txt` — the rules: patterns over word classes, antipatterns, and each rule's own
+//!   examples, which the test suite runs (format in [`rules`]).
+//!
+//! Cost: one Aho-Corasick pass over the folded text; a text with no group word, place of
+//! worship or incitement phrase stops there. Otherwise each rule tries each unit with bounded
+//! repetition, so the time stays linear in the text.
+
+mod matcher;
+mod rules;
+mod units;
+mod words;
+
+use std::ops::Range;
+
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use rustc_hash::FxHashMap;
+
+use crate::error::BuildError;
+use crate::normalize::{self, Folded};
+use crate::vocab::{Category, Language, Severity};
+
+use matcher::Found;
+use rules::Rule;
+use units::{Unit, WordInfo};
+use words::Classes;
+
+/// One language's construction data: its word tables and rules, each with the name it is
+/// reported under in errors.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct LanguageData {
+    /// `groups.tsv`: (source name, text).
+    pub groups: (&'static str, &'static str),
+    /// `predicates.tsv`.
+    pub predicates: (&'static str, &'static str),
+    /// `rules.txt`.
+    pub rules: (&'static str, &'static str),
+    /// Whether the language's words take Indonesian particles (`bunuhlah`, `semuanya`).
+    pub particles: bool,
+}
+
+/// The built-in construction data of a language.
+pub(crate) fn builtin(language: Language) -> LanguageData {
+    match language {
+        Language::Indonesian => LanguageData {
+            groups: ("lang/id/groups.tsv", include_str!("../../lang/id/groups.tsv")),
+            predicates: (
+                "lang/id/predicates.tsv",
+                include_str!("../../lang/id/predicates.tsv"),
+            ),
+            rules: ("lang/id/rules.txt", include_str!("../../lang/id/rules.txt")),
+            particles: true,
+        },
+        Language::English => LanguageData {
+            groups: ("lang/en/groups.tsv", include_str!("../../lang/en/groups.tsv")),
+            predicates: (
+                "lang/en/predicates.tsv",
+                include_str!("../../lang/en/predicates.tsv"),
+            ),
+            rules: ("lang/en/rules.txt", include_str!("../../lang/en/rules.txt")),
+            particles: false,
+        },
+    }
+}
+
+/// A construction found in a text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Construction {
+    /// Byte range in the original text: from the group to the predicate.
+    pub span: Range<usize>,
+    /// The same in the folded text.
+    pub folded: Range<usize>,
+    pub category: Category,
+    pub severity: Severity,
+    /// The rule id (`threat-against-group`, …).
+    pub rule: String,
+    /// The folded words the match covers (`orang cina itu tikus`).
+    pub term: String,
+}
+
+/// The compiled construction stage of a filter.
+#[derive(Debug)]
+pub(crate) struct Constructions {
+    automaton: Option<AhoCorasick>,
+    words: Vec<WordInfo>,
+    rules: Vec<Rule>,
+}
+
+/// Buffers reused between checks.
+#[derive(Debug, Default)]
+pub(crate) struct Scratch {
+    units: Vec<Unit>,
+    sentences: Vec<Classes>,
+    found: Vec<Found>,
+}
+
+impl Constructions {
+    /// Compiles the data of the given languages into one automaton and one rule list.
+    pub fn new(languages: &[LanguageData]) -> Result<Constructions, BuildError> {
+        debug_assert!(languages.len() <= 16, "one bit per language in a u16");
+        let mut forms: Vec<Box<[u8]>> = Vec::new();
+        let mut words: Vec<WordInfo> = Vec::new();
+        let mut index_of: FxHashMap<Box<[u8]>, usize> = FxHashMap::default();
+        let mut rules = Vec::new();
+        let mut folded = Folded::default();
+        let mut rows = Vec::new();
+        for (index, data) in languages.iter().enumerate() {
+            let lang: u16 = 1 << index;
+            rows.clear();
+            words::parse_words(data.groups.0, data.groups.1, &mut rows)?;
+            words::parse_words(data.predicates.0, data.predicates.1, &mut rows)?;
+            for row in &rows {
+                normalize::normalize_into(row.form, &mut folded);
+                if folded.text.is_empty() {
+                    return Err(BuildError::empty_term("constructions"));
+                }
+                let key: Box<[u8]> = folded.text.as_bytes().into();
+                let index = *index_of.entry(key.clone()).or_insert_with(|| {
+                    forms.push(key);
+                    words.push(WordInfo::default());
+                    words.len() - 1
+                });
+                let info = &mut words[index];
+                info.classes |= row.classes;
+                info.families |= row.families;
+                info.suffixes |= data.particles;
+                info.langs |= lang;
+            }
+            let mut own = rules::parse_rules(data.rules.0, data.rules.1)?;
+            for rule in &mut own {
+                rule.langs = lang;
+            }
+            rules.extend(own);
+        }
+        let automaton = if forms.is_empty() {
+            None
+        } else {
+            Some(
+                AhoCorasick::builder()
+                    .match_kind(MatchKind::LeftmostLongest)
+                    .kind(Some(AhoCorasickKind::ContiguousNFA))
+                    .build(&forms)
+                    .map_err(|e| BuildError::lexicon("constructions", 0, e.to_string()))?,
+            )
+        };
+        Ok(Constructions {
+            automaton,
+            words,
+            rules,
+        })
+    }
+
+    /// Appends the constructions found in `folded` (the folded form of `original`).
+    pub fn find(
+        &self,
+        original: &str,
+        folded: &Folded,
+        scratch: &mut Scratch,
+        out: &mut Vec<Construction>,
+    ) {
+        let Some(automaton) = &self.automaton else {
+            return;
+        };
+        let Scratch {
+            units,
+            sentences,
+            found,
+        } = scratch;
+        if !units::units(original, folded, automaton, &self.words, units) {
+            return;
+        }
+        matcher::sentence_classes(units, sentences);
+        found.clear();
+        matcher::find(units, sentences, &self.rules, found);
+        for f in found.iter() {
+            let rule = &self.rules[f.rule];
+            let (first, last) = (units[f.start], units[f.end - 1]);
+            let span = folded.origin[first.start as usize].start as usize
+                ..folded.origin[last.end as usize - 1].end as usize;
+            out.push(Construction {
+                span,
+                folded: first.start as usize..last.end as usize,
+                category: rule.category,
+                severity: rule.severity,
+                rule: rule.id.clone(),
+                term: folded.text[first.start as usize..last.end as usize].to_owned(),
+            });
+        }
+    }
+
+    /// Every rule, for the tests that run each rule's examples.
+    #[cfg(test)]
+    pub(crate) fn rules(&self) -> &[Rule] {
+        &self.rules
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Filter;
+
+    fn all() -> Constructions {
+        let data: Vec<LanguageData> = Language::ALL.iter().map(|&l| builtin(l)).collect();
+        Constructions::new(&data).unwrap()
+    }
+
+    /// Every rule's own examples: each `example+` is flagged by that rule, no `example-` is.
+    #[test]
+    fn each_rule_runs_its_examples() {
+        let filter = Filter::new();
+        let constructions = all();
+        let mut failures = Vec::new();
+        for rule in constructions.rules() {
+            for text in &rule.positive {
+                let verdict = filter.check(text);
+                if !verdict.matches.iter().any(|m| m.rule.as_deref() == Some(&rule.id)) {
+                    failures.push(format!("{}: should flag {text:?}: {verdict:?}", rule.id));
+                }
+            }
+            for text in &rule.negative {
+                let verdict = filter.check(text);
+                if verdict.matches.iter().any(|m| m.rule.is_some()) {
+                    failures.push(format!("{}: should allow {text:?}: {verdict:?}", rule.id));
+                }
+            }
+        }
+        assert!(failures.is_empty(), "{}", failures.join("\n"));
+    }
+
+    /// The ids docs/constructions.md documents (and the demo explains).
+    #[test]
+    fn every_builtin_rule_id_is_documented() {
+        const DOCUMENTED: &[&str] = &[
+            "threat-against-group",
+            "incitement",
+            "dehumanization",
+            "negative-attribute",
+            "hateful-emotion",
+            "exclusion",
+        ];
+        for rule in all().rules() {
+            assert!(DOCUMENTED.contains(&rule.id.as_str()), "{}", rule.id);
+        }
+    }
+}
