@@ -244,7 +244,11 @@ impl Filter {
             .iter()
             .map(|hit| self.lexicon_match(folded, hit))
             .collect();
-        matches.extend(constructions.drain(..).map(|c| self.construction_match(folded, c)));
+        matches.extend(
+            constructions
+                .drain(..)
+                .map(|c| self.construction_match(folded, c)),
+        );
         matches.extend(detections.iter().map(|d| self.detector_match(d)));
         // A pasted novel should not keep megabytes of buffers alive after its check.
         if folded.text.capacity() > SCRATCH_KEEP_BYTES {
@@ -412,7 +416,7 @@ fn detect_visible(text: &str, out: &mut Vec<Detection>) {
 }
 
 /// Sorts matches by start and keeps, of any overlapping ones, the most serious (action, then
-/// severity, then length).
+/// a construction or detector over a bare word — it says more —, then severity, then length).
 fn without_overlaps(mut matches: Vec<Match>) -> Vec<Match> {
     matches.sort_by(|a, b| {
         a.span
@@ -420,7 +424,7 @@ fn without_overlaps(mut matches: Vec<Match>) -> Vec<Match> {
             .cmp(&b.span.start)
             .then(b.span.end.cmp(&a.span.end))
     });
-    let rank = |m: &Match| (m.action, m.severity, m.span.len());
+    let rank = |m: &Match| (m.action, m.rule.is_some(), m.severity, m.span.len());
     let mut kept: Vec<Match> = Vec::with_capacity(matches.len());
     for candidate in matches {
         match kept.last_mut() {

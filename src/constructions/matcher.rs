@@ -95,45 +95,54 @@ struct Walk<'a> {
 }
 
 impl Walk<'_> {
-/// Matches `pattern[e..]` from unit `at`; `crossing` tells whether the previous unit was taken
-/// by a `~N` element.
-fn extend(&self, e: usize, at: usize, crossing: bool) -> Option<usize> {
-    let (units, pattern, sentence) = (self.units, self.pattern, self.sentence);
-    let Some(element) = pattern.get(e) else {
-        return Some(at);
-    };
-    // How many units this element can take from `at`.
-    let mut taken = 0usize;
-    let mut prev_crossing = crossing;
-    while taken < element.max as usize {
-        let i = at + taken;
-        let Some(unit) = units.get(i) else { break };
-        if unit.sentence != sentence || !element_takes(element, unit, self.langs) {
-            break;
+    /// Matches `pattern[e..]` from unit `at`; `crossing` tells whether the previous unit was taken
+    /// by a `~N` element.
+    fn extend(&self, e: usize, at: usize, crossing: bool) -> Option<usize> {
+        let (units, pattern, sentence) = (self.units, self.pattern, self.sentence);
+        let Some(element) = pattern.get(e) else {
+            return Some(at);
+        };
+        // How many units this element can take from `at`.
+        let mut taken = 0usize;
+        let mut prev_crossing = crossing;
+        while taken < element.max as usize {
+            let i = at + taken;
+            let Some(unit) = units.get(i) else { break };
+            if unit.sentence != sentence || !element_takes(element, unit, self.langs) {
+                break;
+            }
+            if i > self.start
+                && units[i - 1].clause != unit.clause
+                && !(element.any || prev_crossing)
+            {
+                break;
+            }
+            prev_crossing = element.any;
+            taken += 1;
         }
-        if i > self.start && units[i - 1].clause != unit.clause && !(element.any || prev_crossing) {
-            break;
+        let mut best = None;
+        for count in (element.min as usize..=taken).rev() {
+            let next = at + count;
+            // Whether the next element may start across a comma: after a `~N` (even one that took
+            // nothing), or as before when this element took nothing.
+            let crossed = element.any || (count == 0 && crossing);
+            if let Some(end) = self.extend(e + 1, next, crossed) {
+                best = best.max(Some(end));
+                break;
+            }
         }
-        prev_crossing = element.any;
-        taken += 1;
+        best
     }
-    let mut best = None;
-    for count in (element.min as usize..=taken).rev() {
-        let next = at + count;
-        // Whether the next element may start across a comma: after a `~N` (even one that took
-        // nothing), or as before when this element took nothing.
-        let crossed = element.any || (count == 0 && crossing);
-        if let Some(end) = self.extend(e + 1, next, crossed) {
-            best = best.max(Some(end));
-            break;
-        }
-    }
-    best
-}
 }
 
 /// Whether an antipattern stops the match `start..end`.
-fn stops(units: &[Unit], sentences: &[Classes], anti: &Antipattern, start: usize, end: usize) -> bool {
+fn stops(
+    units: &[Unit],
+    sentences: &[Classes],
+    anti: &Antipattern,
+    start: usize,
+    end: usize,
+) -> bool {
     let first = &units[start];
     let last = &units[end - 1];
     match anti.scope {

@@ -28,7 +28,7 @@ mod words;
 
 use std::ops::Range;
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind, StartKind};
 use rustc_hash::FxHashMap;
 
 use crate::error::BuildError;
@@ -58,7 +58,10 @@ pub(crate) struct LanguageData {
 pub(crate) fn builtin(language: Language) -> LanguageData {
     match language {
         Language::Indonesian => LanguageData {
-            groups: ("lang/id/groups.tsv", include_str!("../../lang/id/groups.tsv")),
+            groups: (
+                "lang/id/groups.tsv",
+                include_str!("../../lang/id/groups.tsv"),
+            ),
             predicates: (
                 "lang/id/predicates.tsv",
                 include_str!("../../lang/id/predicates.tsv"),
@@ -67,7 +70,10 @@ pub(crate) fn builtin(language: Language) -> LanguageData {
             particles: true,
         },
         Language::English => LanguageData {
-            groups: ("lang/en/groups.tsv", include_str!("../../lang/en/groups.tsv")),
+            groups: (
+                "lang/en/groups.tsv",
+                include_str!("../../lang/en/groups.tsv"),
+            ),
             predicates: (
                 "lang/en/predicates.tsv",
                 include_str!("../../lang/en/predicates.tsv"),
@@ -96,8 +102,13 @@ pub(crate) struct Construction {
 /// The compiled construction stage of a filter.
 #[derive(Debug)]
 pub(crate) struct Constructions {
+    /// Unanchored, over the forms that can start a construction: most texts stop here.
+    anchors: Option<AhoCorasick>,
+    /// Anchored at word starts, over every form.
     automaton: Option<AhoCorasick>,
     words: Vec<WordInfo>,
+    /// Each folded form's index in `words`.
+    index_of: FxHashMap<Box<[u8]>, usize>,
     rules: Vec<Rule>,
 }
 
@@ -147,20 +158,31 @@ impl Constructions {
             }
             rules.extend(own);
         }
-        let automaton = if forms.is_empty() {
-            None
+        let anchor_forms = forms
+            .iter()
+            .zip(&words)
+            .filter(|(_, info)| info.classes & units::ANCHORS != 0)
+            .map(|(form, _)| form);
+        let anchors = AhoCorasick::builder()
+            .kind(Some(AhoCorasickKind::ContiguousNFA))
+            .build(anchor_forms)
+            .map_err(|e| BuildError::lexicon("constructions", 0, e.to_string()))?;
+        let automaton = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .start_kind(StartKind::Anchored)
+            .kind(Some(AhoCorasickKind::ContiguousNFA))
+            .build(&forms)
+            .map_err(|e| BuildError::lexicon("constructions", 0, e.to_string()))?;
+        let (anchors, automaton) = if forms.is_empty() {
+            (None, None)
         } else {
-            Some(
-                AhoCorasick::builder()
-                    .match_kind(MatchKind::LeftmostLongest)
-                    .kind(Some(AhoCorasickKind::ContiguousNFA))
-                    .build(&forms)
-                    .map_err(|e| BuildError::lexicon("constructions", 0, e.to_string()))?,
-            )
+            (Some(anchors), Some(automaton))
         };
         Ok(Constructions {
+            anchors,
             automaton,
             words,
+            index_of,
             rules,
         })
     }
@@ -173,7 +195,7 @@ impl Constructions {
         scratch: &mut Scratch,
         out: &mut Vec<Construction>,
     ) {
-        let Some(automaton) = &self.automaton else {
+        let (Some(anchors), Some(automaton)) = (&self.anchors, &self.automaton) else {
             return;
         };
         let Scratch {
@@ -181,7 +203,15 @@ impl Constructions {
             sentences,
             found,
         } = scratch;
-        if !units::units(original, folded, automaton, &self.words, units) {
+        if !units::units(
+            original,
+            folded,
+            anchors,
+            automaton,
+            &self.index_of,
+            &self.words,
+            units,
+        ) {
             return;
         }
         matcher::sentence_classes(units, sentences);
@@ -229,7 +259,11 @@ mod tests {
         for rule in constructions.rules() {
             for text in &rule.positive {
                 let verdict = filter.check(text);
-                if !verdict.matches.iter().any(|m| m.rule.as_deref() == Some(&rule.id)) {
+                if !verdict
+                    .matches
+                    .iter()
+                    .any(|m| m.rule.as_deref() == Some(&rule.id))
+                {
                     failures.push(format!("{}: should flag {text:?}: {verdict:?}", rule.id));
                 }
             }

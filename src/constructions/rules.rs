@@ -152,9 +152,7 @@ fn parse_pattern(text: &str) -> Result<Vec<Element>, String> {
         .map(parse_element)
         .collect::<Result<Vec<_>, _>>()?;
     match (elements.first(), elements.last()) {
-        (Some(first), Some(last)) if first.min == 1 && last.min == 1 && !first.any => {
-            Ok(elements)
-        }
+        (Some(first), Some(last)) if first.min == 1 && last.min == 1 && !first.any => Ok(elements),
         _ => Err("a pattern starts and ends with an element that must match".into()),
     }
 }

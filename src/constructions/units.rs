@@ -2,7 +2,8 @@
 //! sentences end, what is quoted, and group phrases (`semua orang cina`, `mereka` after a group)
 //! merged into one unit.
 
-use aho_corasick::{AhoCorasick, Input};
+use aho_corasick::{AhoCorasick, Anchored, Input};
+use rustc_hash::FxHashMap;
 
 use crate::normalize::Folded;
 
@@ -48,83 +49,95 @@ const KEPT_BY_GROUPS: Classes = class::ATTRIBUTE | class::DEHUMANIZATION;
 /// How far back (in units) a pronoun looks for the group it refers to.
 const PRONOUN_REACH: usize = 40;
 
-/// Splits `folded` into units; returns false (and leaves `out` empty) when no anchor is
-/// found, which is what most texts give.
+/// Splits `folded` into units. Returns false (and leaves `out` empty) when the text holds no
+/// anchor, which `has_anchor` tells with one unanchored pass: what most texts give.
+///
+/// At each word start, an anchored walk of `automaton` finds the longest form that starts
+/// there; when it ends inside a word, the word or its stem before a particle is looked up in
+/// `forms`, so `bunuhin` is `bunuh` + `in` even though `bunuhi` is a form too.
 pub(crate) fn units(
     original: &str,
     folded: &Folded,
+    anchors: &AhoCorasick,
     automaton: &AhoCorasick,
+    forms: &FxHashMap<Box<[u8]>, usize>,
     words: &[WordInfo],
     out: &mut Vec<Unit>,
 ) -> bool {
     out.clear();
     let text = folded.text.as_bytes();
-    let mut anchors = 0;
-    let mut cursor = 0; // folded bytes before this are in units already
-    let mut from = 0;
-    // Not `find_iter`: a match that fails its word boundaries (`i d` for `i'd` in `i despise`)
-    // must not hide a match starting inside it, so the search restarts just after its start.
-    while let Some(found) = automaton.find(Input::new(text).range(from..)) {
-        let (start, end) = (found.start(), found.end());
-        from = start + 1;
-        if start > 0 && text[start - 1] != b' ' {
+    if !anchors.is_match(text) {
+        return false;
+    }
+    let mut found_anchor = false;
+    let mut at = 0;
+    while at < text.len() {
+        if text[at] == b' ' {
+            at += 1;
             continue;
         }
-        let info = words[found.pattern().as_usize()];
-        let word_end = text[end..]
-            .iter()
-            .position(|&b| b == b' ')
-            .map_or(text.len(), |p| end + p);
-        if word_end != end && !(info.suffixes && SUFFIXES.contains(&&text[end..word_end])) {
-            continue;
+        let word_end = next_space(text, at);
+        // (end with any particle, pattern, end of the form itself)
+        let mut best: Option<(usize, usize, usize)> = None;
+        let input = Input::new(text).range(at..).anchored(Anchored::Yes);
+        if let Some(found) = automaton.find(input) {
+            let end = found.end();
+            let pattern = found.pattern().as_usize();
+            if end == text.len() || text[end] == b' ' {
+                best = Some((end, pattern, end));
+            } else {
+                // The longest form ends inside the word (`bunuhi` in `bunuhin`): the word
+                // itself, or its stem before a particle (`bunuh` + `in`), may be a form.
+                let word = &text[at..word_end];
+                best = forms
+                    .get(word)
+                    .map(|&p| (word_end, p, word_end))
+                    .or_else(|| {
+                        SUFFIXES.iter().find_map(|suffix| {
+                            let stem = word.strip_suffix(*suffix)?;
+                            let &p = forms.get(stem)?;
+                            words[p].suffixes.then_some((word_end, p, at + stem.len()))
+                        })
+                    });
+            }
         }
-        from = word_end;
-        push_plain_words(text, cursor, start, out);
-        let mut classes = info.classes;
-        if &text[end..word_end] == b"nya" {
-            // `anjingnya` is "his dog": a possessed animal is no predicate.
-            classes &= !class::DEHUMANIZATION;
-        }
-        anchors |= classes;
+        let (end, classes, families, langs) = match best {
+            Some((end, pattern, form_end)) => {
+                let info = words[pattern];
+                let mut classes = info.classes;
+                if &text[form_end..end] == b"nya" {
+                    // `anjingnya` is "his dog": a possessed animal is no predicate.
+                    classes &= !class::DEHUMANIZATION;
+                }
+                (end, classes, info.families, info.langs)
+            }
+            None => (word_end, 0, 0, 0),
+        };
+        found_anchor |= classes & ANCHORS != 0;
         out.push(Unit {
-            start: start as u32,
-            end: word_end as u32,
+            start: at as u32,
+            end: end as u32,
             classes,
-            families: info.families,
-            langs: info.langs,
+            families,
+            langs,
             ..Unit::default()
         });
-        cursor = word_end;
+        at = end;
     }
-    if anchors & ANCHORS == 0 {
+    if !found_anchor {
         out.clear();
         return false;
     }
-    push_plain_words(text, cursor, text.len(), out);
     mark_breaks(original, folded, out);
     merge_groups(out);
     true
 }
 
-/// Adds the words in `text[from..to]` as units with no class.
-fn push_plain_words(text: &[u8], from: usize, to: usize, out: &mut Vec<Unit>) {
-    let mut start = from;
-    while start < to {
-        if text[start] == b' ' {
-            start += 1;
-            continue;
-        }
-        let end = text[start..to]
-            .iter()
-            .position(|&b| b == b' ')
-            .map_or(to, |p| start + p);
-        out.push(Unit {
-            start: start as u32,
-            end: end as u32,
-            ..Unit::default()
-        });
-        start = end;
-    }
+fn next_space(text: &[u8], from: usize) -> usize {
+    text[from..]
+        .iter()
+        .position(|&b| b == b' ')
+        .map_or(text.len(), |p| from + p)
 }
 
 /// Sets each unit's clause, sentence and quotation state from the original characters

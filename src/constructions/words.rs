@@ -71,6 +71,8 @@ pub(crate) mod class {
     pub const NEWS: Classes = 1 << 26;
     /// A marker that turns the group after it into a term of abuse: `dasar`.
     pub const ADDRESS: Classes = 1 << 27;
+    /// A conjunction between two predicates: `dan`, `and`.
+    pub const CONJ: Classes = 1 << 29;
     /// A group word that needs a collective marker or a person noun (set by `weak`).
     pub const WEAK: Classes = 1 << 28;
 }
@@ -105,6 +107,7 @@ pub(crate) const CLASSES: &[(&str, Classes)] = &[
     ("literal", class::LITERAL),
     ("news", class::NEWS),
     ("address", class::ADDRESS),
+    ("conj", class::CONJ),
 ];
 
 /// Group families, one bit each, as written in `groups.tsv` and in `group:family` patterns.
@@ -210,7 +213,12 @@ mod tests {
         assert_eq!(rows[1].form, "tionghoa");
         assert_eq!(rows[2].classes, class::GROUP | class::WEAK);
         assert_eq!(rows[3].classes, class::FILLER);
-        for bad in ["x\tnoun\n", "x\tgroup\n", "x\tgroup\tplanet\n", "a||b\tfiller\n"] {
+        for bad in [
+            "x\tnoun\n",
+            "x\tgroup\n",
+            "x\tgroup\tplanet\n",
+            "a||b\tfiller\n",
+        ] {
             assert!(parse_words("t", bad, &mut Vec::new()).is_err(), "{bad:?}");
         }
     }
