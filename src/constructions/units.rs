@@ -46,6 +46,10 @@ pub(crate) const ANCHORS: Classes = class::GROUP | class::WORSHIP | class::INCIT
 /// Classes a group word keeps inside a group unit.
 const KEPT_BY_GROUPS: Classes = class::ATTRIBUTE | class::DEHUMANIZATION;
 
+/// The most markers, or group words, one group phrase takes (`semua orang cina`): keeps a
+/// text of a thousand `semua` linear.
+const MAX_RUN: usize = 4;
+
 /// How far back (in units) a pronoun looks for the group it refers to.
 const PRONOUN_REACH: usize = 40;
 
@@ -106,8 +110,9 @@ pub(crate) fn units(
                 let info = words[pattern];
                 let mut classes = info.classes;
                 if &text[form_end..end] == b"nya" {
-                    // `anjingnya` is "his dog": a possessed animal is no predicate.
-                    classes &= !class::DEHUMANIZATION;
+                    // `anjingnya` is "his dog", `rendahnya` "how low it is": a possessed
+                    // animal or a nominalized adjective is no predicate.
+                    classes &= !(class::DEHUMANIZATION | class::ATTRIBUTE);
                 }
                 (end, classes, info.families, info.langs)
             }
@@ -208,7 +213,7 @@ fn merge_groups(units: &mut Vec<Unit>) {
         let same_clause = |j: usize| j < n && units[j].clause == unit.clause;
         // Collective markers, then a group word: `semua orang cina`, `all those`.
         let mut j = i;
-        while same_clause(j) && units[j].classes & class::COLLECTIVE != 0 {
+        while j - i < MAX_RUN && same_clause(j) && units[j].classes & class::COLLECTIVE != 0 {
             j += 1;
         }
         let collective = j > i;
@@ -222,7 +227,7 @@ fn merge_groups(units: &mut Vec<Unit>) {
             // A group word that is also a predicate keeps it: `(orang kristen itu) kafir`.
             let mut keep = units[j].classes & KEPT_BY_GROUPS;
             let mut strong = collective || units[j].classes & class::WEAK == 0;
-            while same_clause(end) && units[end].classes & class::GROUP != 0 {
+            while end - j < MAX_RUN && same_clause(end) && units[end].classes & class::GROUP != 0 {
                 families |= units[end].families;
                 langs |= units[end].langs;
                 keep |= units[end].classes & KEPT_BY_GROUPS;
@@ -235,7 +240,10 @@ fn merge_groups(units: &mut Vec<Unit>) {
                 end += 1;
             }
             if collective {
-                while same_clause(end) && units[end].classes & class::PLACE != 0 {
+                while same_clause(end)
+                    && units[end].classes & class::PLACE != 0
+                    && end - j < 2 * MAX_RUN
+                {
                     end += 1;
                 }
             }

@@ -73,6 +73,9 @@ pub(crate) mod class {
     pub const ADDRESS: Classes = 1 << 27;
     /// A conjunction between two predicates: `dan`, `and`.
     pub const CONJ: Classes = 1 << 29;
+    /// Words that make what follows a description of someone else's act or feeling:
+    /// `yang`, `oleh`, `who`, `by`.
+    pub const AGENT: Classes = 1 << 30;
     /// A group word that needs a collective marker or a person noun (set by `weak`).
     pub const WEAK: Classes = 1 << 28;
 }
@@ -108,6 +111,7 @@ pub(crate) const CLASSES: &[(&str, Classes)] = &[
     ("news", class::NEWS),
     ("address", class::ADDRESS),
     ("conj", class::CONJ),
+    ("agent", class::AGENT),
 ];
 
 /// Group families, one bit each, as written in `groups.tsv` and in `group:family` patterns.
