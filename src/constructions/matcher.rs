@@ -37,7 +37,10 @@ pub(crate) fn find(units: &[Unit], sentences: &[Classes], rules: &[Rule], out: &
     for (index, rule) in rules.iter().enumerate() {
         let mut next_free = 0;
         for start in 0..units.len() {
-            if start < next_free {
+            if start < next_free
+                || units[start].classes & rule.starts == 0
+                || units[start].langs & rule.langs == 0
+            {
                 continue;
             }
             let matched = rule

@@ -75,6 +75,8 @@ pub(crate) struct Rule {
     pub severity: Severity,
     pub patterns: Vec<Vec<Element>>,
     pub unless: Vec<Antipattern>,
+    /// The classes a pattern of this rule can start with.
+    pub starts: Classes,
     /// The languages whose words the rule reads (one bit per loaded language; set on load).
     pub langs: u16,
     /// Texts the rule must flag.
@@ -206,6 +208,7 @@ pub(crate) fn parse_rules(source: &str, text: &str) -> Result<Vec<Rule>, BuildEr
                     patterns: Vec::new(),
                     unless: Vec::new(),
                     langs: 0,
+                    starts: 0,
                     positive: Vec::new(),
                     negative: Vec::new(),
                 },
@@ -218,7 +221,11 @@ pub(crate) fn parse_rules(source: &str, text: &str) -> Result<Vec<Rule>, BuildEr
         match key {
             "category" => rule.category = value.parse().map_err(|e| error(format!("{e}")))?,
             "severity" => rule.severity = value.parse().map_err(|e| error(format!("{e}")))?,
-            "pattern" => rule.patterns.push(parse_pattern(value).map_err(error)?),
+            "pattern" => {
+                let pattern = parse_pattern(value).map_err(error)?;
+                rule.starts |= pattern[0].classes;
+                rule.patterns.push(pattern);
+            }
             "unless" => rule.unless.push(parse_unless(value).map_err(error)?),
             "example+" if !value.is_empty() => rule.positive.push(value.to_owned()),
             "example-" if !value.is_empty() => rule.negative.push(value.to_owned()),

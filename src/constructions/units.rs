@@ -2,7 +2,6 @@
 //! sentences end, what is quoted, and group phrases (`semua orang cina`, `mereka` after a group)
 //! merged into one unit.
 
-use aho_corasick::{AhoCorasick, Anchored, Input};
 use rustc_hash::FxHashMap;
 
 use crate::normalize::Folded;
@@ -38,10 +37,13 @@ pub(crate) struct WordInfo {
 }
 
 /// Indonesian particles and suffixes a form may carry without a row of its own.
-const SUFFIXES: &[&[u8]] = &[b"lah", b"nya", b"kah", b"in", b"pun"];
+pub(crate) const SUFFIXES: &[&[u8]] = &[b"lah", b"nya", b"kah", b"in", b"pun"];
 
 /// Classes that can start a construction: a text with none of them has nothing to read.
 pub(crate) const ANCHORS: Classes = class::GROUP | class::WORSHIP | class::INCITE;
+
+/// The most words a form may have.
+pub(crate) const MAX_FORM_WORDS: usize = 8;
 
 /// Classes a group word keeps inside a group unit.
 const KEPT_BY_GROUPS: Classes = class::ATTRIBUTE | class::DEHUMANIZATION;
@@ -53,26 +55,22 @@ const MAX_RUN: usize = 4;
 /// How far back (in units) a pronoun looks for the group it refers to.
 const PRONOUN_REACH: usize = 40;
 
-/// Splits `folded` into units. Returns false (and leaves `out` empty) when the text holds no
-/// anchor, which `has_anchor` tells with one unanchored pass: what most texts give.
+/// Splits `folded` into units (for a text the gate let through). Returns false (and leaves
+/// `out` empty) when no unit is an anchor after all.
 ///
-/// At each word start, an anchored walk of `automaton` finds the longest form that starts
-/// there; when it ends inside a word, the word or its stem before a particle is looked up in
-/// `forms`, so `bunuhin` is `bunuh` + `in` even though `bunuhi` is a form too.
+/// At each word start, the word and the phrases starting with it (`phrases` gives the most
+/// words of any) are looked up in `forms`, longest first; failing that, the word's stem before
+/// a particle (`bunuh` + `in`).
 pub(crate) fn units(
     original: &str,
     folded: &Folded,
-    anchors: &AhoCorasick,
-    automaton: &AhoCorasick,
     forms: &FxHashMap<Box<[u8]>, usize>,
+    phrases: &FxHashMap<Box<[u8]>, u8>,
     words: &[WordInfo],
     out: &mut Vec<Unit>,
 ) -> bool {
     out.clear();
     let text = folded.text.as_bytes();
-    if !anchors.is_match(text) {
-        return false;
-    }
     let mut found_anchor = false;
     let mut at = 0;
     while at < text.len() {
@@ -81,29 +79,40 @@ pub(crate) fn units(
             continue;
         }
         let word_end = next_space(text, at);
-        // (end with any particle, pattern, end of the form itself)
+        // (end with any particle, form index, end of the form itself)
         let mut best: Option<(usize, usize, usize)> = None;
-        let input = Input::new(text).range(at..).anchored(Anchored::Yes);
-        if let Some(found) = automaton.find(input) {
-            let end = found.end();
-            let pattern = found.pattern().as_usize();
-            if end == text.len() || text[end] == b' ' {
-                best = Some((end, pattern, end));
-            } else {
-                // The longest form ends inside the word (`bunuhi` in `bunuhin`): the word
-                // itself, or its stem before a particle (`bunuh` + `in`), may be a form.
-                let word = &text[at..word_end];
-                best = forms
-                    .get(word)
-                    .map(|&p| (word_end, p, word_end))
-                    .or_else(|| {
-                        SUFFIXES.iter().find_map(|suffix| {
-                            let stem = word.strip_suffix(*suffix)?;
-                            let &p = forms.get(stem)?;
-                            words[p].suffixes.then_some((word_end, p, at + stem.len()))
-                        })
-                    });
+        // The ends of the next words, as many as the longest phrase starting with this word
+        // has: the longest phrase that is a form wins.
+        let phrase = phrases
+            .get(&text[at..word_end])
+            .map_or(1, |&n| usize::from(n));
+        let mut ends = [0usize; MAX_FORM_WORDS];
+        let mut count = 0;
+        let mut end = word_end;
+        while count < phrase.min(MAX_FORM_WORDS) {
+            ends[count] = end;
+            count += 1;
+            if end >= text.len() {
+                break;
             }
+            end = next_space(text, end + 1);
+        }
+        for &end in ends[..count].iter().rev() {
+            if let Some(&form) = forms.get(&text[at..end]) {
+                best = Some((end, form, end));
+                break;
+            }
+        }
+        if best.is_none() {
+            // A stem before a particle: `bunuh` + `in`, `semua` + `nya`.
+            let word = &text[at..word_end];
+            best = SUFFIXES.iter().find_map(|suffix| {
+                let stem = word.strip_suffix(*suffix)?;
+                let &form = forms.get(stem)?;
+                words[form]
+                    .suffixes
+                    .then_some((word_end, form, at + stem.len()))
+            });
         }
         let (end, classes, families, langs) = match best {
             Some((end, pattern, form_end)) => {
