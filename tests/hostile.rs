@@ -173,14 +173,26 @@ fn library_cases() -> Vec<(&'static str, String, Expect)> {
         ),
         ("CJK (512 KB)", fill("你好世界", LINE), Clean),
         // The constructions stage: chants, long runs of markers, fillers and quotes.
+        // Without punctuation each `bunuh` after the first follows a group, which reads as
+        // that group's act (docs/constructions.md): one match, the first.
         (
             "bunuh orang cina × 100,000",
             "bunuh orang cina ".repeat(100_000),
+            Rule(Action::Block, 1, "threat-against-group"),
+        ),
+        (
+            "bunuh orang cina! × 100,000",
+            "bunuh orang cina! ".repeat(100_000),
             Rule(Action::Block, 100_000, "threat-against-group"),
         ),
         (
             "kill all jews × 100,000",
             "kill all jews ".repeat(100_000),
+            Rule(Action::Block, 1, "threat-against-group"),
+        ),
+        (
+            "kill all jews, × 100,000",
+            "kill all jews, ".repeat(100_000),
             Rule(Action::Block, 100_000, "threat-against-group"),
         ),
         (
