@@ -1,8 +1,10 @@
-//! The filter: builds the pipeline once, then runs normalize → scan → judge → policy per text.
+//! The filter: builds the pipeline once, then runs normalize → scan → judge → constructions →
+//! policy per text.
 
 use std::ops::Range;
 use std::sync::{Arc, Mutex};
 
+use crate::constructions::{self, Construction, Constructions};
 use crate::detect::{self, Detection};
 use crate::error::BuildError;
 use crate::judge::{Hit, Judge};
@@ -31,8 +33,8 @@ pub struct Match {
     pub evasions: Evasions,
     /// What the filter's profile does about this match alone.
     pub action: Action,
-    /// Which construction or detector fired (`phone-number`, `url`, …); `None` for a plain
-    /// lexicon hit.
+    /// Which construction or detector fired (`threat-against-group`, `dehumanization`,
+    /// `phone-number`, `url`, …; see docs/constructions.md); `None` for a plain lexicon hit.
     pub rule: Option<String>,
 }
 
@@ -73,6 +75,7 @@ struct Lexicon {
     entries: Vec<Entry>,
     scanner: Scanner,
     judge: Judge,
+    constructions: Constructions,
 }
 
 /// The built-in lexicons compiled so far, one per set of languages (a bit per language in
@@ -221,6 +224,11 @@ impl Lexicon {
             });
         }
         let scanner = Scanner::new(&entries)?;
+        let data: Vec<_> = languages
+            .iter()
+            .map(|&language| constructions::builtin(language))
+            .collect();
+        let constructions = Constructions::new(&data)?;
         let mut judge = Judge::default();
         let mut folded = Folded::default();
         let custom = allow_terms.iter().map(String::as_str);
@@ -235,6 +243,7 @@ impl Lexicon {
             entries,
             scanner,
             judge,
+            constructions,
         })
     }
 }
@@ -318,6 +327,8 @@ impl Filter {
             candidates,
             hits,
             detections,
+            reader,
+            constructions,
         } = scratch;
         normalize::normalize_into(text, folded);
         candidates.clear();
@@ -336,12 +347,17 @@ impl Filter {
             // Judged: a text full of candidates should not hold them while its matches are made.
             *candidates = Vec::new();
         }
+        constructions.clear();
+        lexicon
+            .constructions
+            .find(text, folded, reader, constructions);
         detections.clear();
         detect_visible(text, detections);
         // Overlaps are settled on small records first, and only the matches kept are made:
         // `f*ck` is four terms at once, and a line of a million of them would otherwise build
         // four million matches (with their strings) to keep one million.
-        let mut found: Vec<Found> = Vec::with_capacity(hits.len() + detections.len());
+        let mut found: Vec<Found> =
+            Vec::with_capacity(hits.len() + constructions.len() + detections.len());
         found.extend(hits.iter().enumerate().map(|(i, hit)| {
             let term = &lexicon.entries[hit.entry as usize].term;
             let origins = &folded.origin[hit.folded()];
@@ -357,12 +373,21 @@ impl Filter {
                 Source::Detection(i),
             )
         }));
+        found.extend(constructions.iter().enumerate().map(|(i, c)| {
+            self.found(
+                c.span.clone(),
+                c.category,
+                c.severity,
+                Source::Construction(i),
+            )
+        }));
         without_overlaps(&mut found);
         let matches: Vec<Match> = found
             .iter()
             .map(|f| match f.source {
                 Source::Hit(i) => self.lexicon_match(folded, &hits[i]),
                 Source::Detection(i) => self.detector_match(&detections[i]),
+                Source::Construction(i) => self.construction_match(folded, &constructions[i]),
             })
             .collect();
         drop(found);
@@ -443,6 +468,21 @@ impl Filter {
         )
     }
 
+    fn construction_match(&self, folded: &Folded, found: &Construction) -> Match {
+        // What was undone anywhere under the span (`b*nuh 0rang c1na`).
+        let flags = folded.origin[found.folded.clone()]
+            .iter()
+            .fold(0, |acc, o| acc | o.flags);
+        self.make_match(
+            found.span.clone(),
+            found.category,
+            found.severity,
+            found.term.clone(),
+            Evasions::from_bits(flags),
+            Some(found.rule.clone()),
+        )
+    }
+
     fn detector_match(&self, detection: &Detection) -> Match {
         let (category, severity) = detector_class(detection);
         self.make_match(
@@ -483,6 +523,8 @@ struct Scratch {
     candidates: Vec<Candidate>,
     hits: Vec<Hit>,
     detections: Vec<Detection>,
+    reader: constructions::Scratch,
+    constructions: Vec<Construction>,
 }
 
 /// How many times `censor` re-checks what it masked.
@@ -542,20 +584,31 @@ struct Found {
     source: Source,
 }
 
-/// Where a [`Found`] came from, by index: lexicon hits first, then detections.
+/// Where a [`Found`] came from, by index: lexicon hits first, then detections, then
+/// constructions.
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 enum Source {
     Hit(usize),
     Detection(usize),
+    Construction(usize),
 }
 
-/// Sorts by start and keeps, of any overlapping ones, the most serious (action, then severity,
-/// then length; the first found on a tie). In place: no second list.
+impl Source {
+    /// Whether a rule (a construction or a detector) found it: such a match says more than the
+    /// bare word under it (`usir semua cina` over `cina`).
+    fn is_rule(self) -> bool {
+        !matches!(self, Source::Hit(_))
+    }
+}
+
+/// Sorts by start and keeps, of any overlapping ones, the most serious (action, then a rule's
+/// match over a bare word, then severity, then length; the first found on a tie). In place: no
+/// second list.
 fn without_overlaps(found: &mut Vec<Found>) {
     found.sort_unstable_by(|a, b| {
         (a.span.start, b.span.end, a.source).cmp(&(b.span.start, a.span.end, b.source))
     });
-    let rank = |f: &Found| (f.action, f.severity, f.span.len());
+    let rank = |f: &Found| (f.action, f.source.is_rule(), f.severity, f.span.len());
     let mut kept = 0;
     for i in 0..found.len() {
         if kept > 0 && found[i].span.start < found[kept - 1].span.end {
