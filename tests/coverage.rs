@@ -273,7 +273,9 @@ const DISGUISES: &[Disguise] = &[
     ("leet 7 and 9", leet_7_9),
     ("doubled last letter", doubled_last),
     ("circled", |w| map_letters(w, |c| offset(c, 0x24D0))),
-    ("negative circled", |w| map_letters(w, |c| offset(c, 0x1F150))),
+    ("negative circled", |w| {
+        map_letters(w, |c| offset(c, 0x1F150))
+    }),
     ("squared", |w| map_letters(w, |c| offset(c, 0x1F130))),
     ("parenthesized", |w| map_letters(w, |c| offset(c, 0x249C))),
     ("regional indicators", |w| {
@@ -313,8 +315,14 @@ fn disguised_insults_are_still_caught() {
     let known: BTreeSet<String> = KNOWN_MISSES.iter().map(|m| m.to_string()).collect();
     let new: Vec<&String> = misses.difference(&known).collect();
     let fixed: Vec<&String> = known.difference(&misses).collect();
-    assert!(new.is_empty(), "new misses (fix them or list them): {new:#?}");
-    assert!(fixed.is_empty(), "caught now, remove from KNOWN_MISSES: {fixed:#?}");
+    assert!(
+        new.is_empty(),
+        "new misses (fix them or list them): {new:#?}"
+    );
+    assert!(
+        fixed.is_empty(),
+        "caught now, remove from KNOWN_MISSES: {fixed:#?}"
+    );
     assert!(
         recall >= MIN_RECALL,
         "caught {:.1}% < {:.0}%",

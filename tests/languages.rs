@@ -89,7 +89,11 @@ fn literal_contexts_keep_dual_use_words_innocent() {
             let texts = words(row[1])
                 .into_iter()
                 .map(|before| format!("{before} {term}"))
-                .chain(words(row[2]).into_iter().map(|after| format!("{term} {after}")));
+                .chain(
+                    words(row[2])
+                        .into_iter()
+                        .map(|after| format!("{term} {after}")),
+                );
             for text in texts {
                 checked += 1;
                 if filter.check(&text).action != Action::Allow {
