@@ -293,13 +293,17 @@ impl Filter {
         hits.clear();
         self.judge
             .judge(text, folded, candidates, &self.scanner, &self.entries, hits);
+        if candidates.capacity() * std::mem::size_of::<Candidate>() > SCRATCH_KEEP_BYTES {
+            // Judged: a text full of candidates should not hold them while its matches are made.
+            *candidates = Vec::new();
+        }
         detections.clear();
         detect_visible(text, detections);
-        let mut matches: Vec<Match> = hits
-            .iter()
-            .map(|hit| self.lexicon_match(folded, hit, 0))
-            .collect();
+        // Overlaps are settled on small records first, and only the matches kept are made:
+        // `f*ck` is four terms at once, and a line of a million of them would otherwise build
+        // four million matches (with their strings) to keep one million.
         // Words kept as numbers that are a listed word when read as leetspeak (`cun7`, `b390`).
+        let mut numbers: Vec<Match> = Vec::new();
         for range in &folded.numbers {
             let word = &text[range.clone()];
             normalize::normalize_leet_into(word, &mut scratch.word);
@@ -316,22 +320,68 @@ impl Filter {
                 &mut scratch.word_hits,
             );
             let whole = scratch.word.text.len();
-            matches.extend(
+            numbers.extend(
                 scratch
                     .word_hits
                     .iter()
-                    .filter(|hit| hit.folded == (0..whole))
+                    .filter(|hit| hit.folded() == (0..whole))
                     .map(|hit| self.lexicon_match(&scratch.word, hit, range.start)),
             );
         }
-        matches.extend(detections.iter().map(|d| self.detector_match(d)));
+        let mut found: Vec<Found> =
+            Vec::with_capacity(hits.len() + detections.len() + numbers.len());
+        found.extend(hits.iter().enumerate().map(|(i, hit)| {
+            let term = &self.entries[hit.entry as usize].term;
+            let origins = &folded.origin[hit.folded()];
+            let span = origins[0].start as usize..origins[origins.len() - 1].end as usize;
+            self.found(span, term.category, term.severity, Source::Hit(i))
+        }));
+        found.extend(detections.iter().enumerate().map(|(i, detection)| {
+            let (category, severity) = detector_class(detection);
+            self.found(
+                detection.span.clone(),
+                category,
+                severity,
+                Source::Detection(i),
+            )
+        }));
+        found.extend(numbers.iter().enumerate().map(|(i, m)| Found {
+            span: m.span.clone(),
+            action: m.action,
+            severity: m.severity,
+            source: Source::Number(i),
+        }));
+        without_overlaps(&mut found);
+        let matches: Vec<Match> = found
+            .iter()
+            .map(|f| match f.source {
+                Source::Hit(i) => self.lexicon_match(folded, &hits[i], 0),
+                Source::Detection(i) => self.detector_match(&detections[i]),
+                Source::Number(i) => numbers[i].clone(),
+            })
+            .collect();
+        drop(found);
         // A pasted novel should not keep megabytes of buffers alive after its check.
         if folded.text.capacity() > SCRATCH_KEEP_BYTES {
             *scratch = Scratch::default();
         }
-        let matches = without_overlaps(matches);
         let action = matches.iter().map(|m| m.action).max().unwrap_or_default();
         Verdict { action, matches }
+    }
+
+    fn found(
+        &self,
+        span: Range<usize>,
+        category: Category,
+        severity: Severity,
+        source: Source,
+    ) -> Found {
+        Found {
+            span,
+            action: policy::action(self.profile, category, severity),
+            severity,
+            source,
+        }
     }
 
     /// The text with every matched character replaced by `*` — one `*` per UTF-16 code unit,
@@ -371,7 +421,7 @@ impl Filter {
     /// The match of a hit; `offset` is where the folded text's input starts in the checked text.
     fn lexicon_match(&self, folded: &Folded, hit: &Hit, offset: usize) -> Match {
         let entry = &self.entries[hit.entry as usize];
-        let origins = &folded.origin[hit.folded.clone()];
+        let origins = &folded.origin[hit.folded()];
         let flags = origins.iter().fold(0, |acc, o| acc | o.flags);
         let informal = if hit.form > 0 {
             Evasions::INFORMAL_SPELLING
@@ -391,11 +441,7 @@ impl Filter {
     }
 
     fn detector_match(&self, detection: &Detection) -> Match {
-        let (category, severity) = if detection.kind.is_personal_info() {
-            (Category::PersonalInfo, Severity::Strong)
-        } else {
-            (Category::Link, Severity::Mild)
-        };
+        let (category, severity) = detector_class(detection);
         self.make_match(
             detection.span.clone(),
             category,
@@ -479,30 +525,54 @@ fn detect_visible(text: &str, out: &mut Vec<Detection>) {
     }
 }
 
-/// Sorts matches by start and keeps, of any overlapping ones, the most serious (action, then
-/// severity, then length).
-fn without_overlaps(mut matches: Vec<Match>) -> Vec<Match> {
-    matches.sort_by(|a, b| {
-        a.span
-            .start
-            .cmp(&b.span.start)
-            .then(b.span.end.cmp(&a.span.end))
+/// The category and severity of a detector's find.
+fn detector_class(detection: &Detection) -> (Category, Severity) {
+    if detection.kind.is_personal_info() {
+        (Category::PersonalInfo, Severity::Strong)
+    } else {
+        (Category::Link, Severity::Mild)
+    }
+}
+
+/// A match before it is made: what settling overlaps needs, and where it came from.
+struct Found {
+    /// The byte range in the checked text.
+    span: Range<usize>,
+    action: Action,
+    severity: Severity,
+    source: Source,
+}
+
+/// Where a [`Found`] came from, by index: lexicon hits first, then detections.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Source {
+    Hit(usize),
+    Detection(usize),
+    /// A word kept as a number, read again as leetspeak.
+    Number(usize),
+}
+
+/// Sorts by start and keeps, of any overlapping ones, the most serious (action, then severity,
+/// then length; the first found on a tie). In place: no second list.
+fn without_overlaps(found: &mut Vec<Found>) {
+    found.sort_unstable_by(|a, b| {
+        (a.span.start, b.span.end, a.source).cmp(&(b.span.start, a.span.end, b.source))
     });
-    let rank = |m: &Match| (m.action, m.severity, m.span.len());
-    let mut kept: Vec<Match> = Vec::with_capacity(matches.len());
-    for candidate in matches {
-        match kept.last_mut() {
-            Some(last) if candidate.span.start < last.span.end => {
-                if rank(&candidate) > rank(last) {
-                    *last = candidate;
-                }
+    let rank = |f: &Found| (f.action, f.severity, f.span.len());
+    let mut kept = 0;
+    for i in 0..found.len() {
+        if kept > 0 && found[i].span.start < found[kept - 1].span.end {
+            if rank(&found[i]) > rank(&found[kept - 1]) {
+                found.swap(kept - 1, i);
             }
-            _ => kept.push(candidate),
+        } else {
+            found.swap(kept, i);
+            kept += 1;
         }
     }
     // A replacement starts at or after the one it replaces, so it cannot reach back over
     // the match before it.
-    kept
+    found.truncate(kept);
 }
 
 /// Masks the non-whitespace characters of each span with one `*` per UTF-16 code unit.

@@ -3,16 +3,19 @@
 //! `crates/saring-cli/tests/hostile.rs`). Every case must
 //! finish with a sane answer; none asserts a time (the machines are noisy), but each prints how
 //! long it took (`cargo test --test hostile -- --nocapture`), so a regression to quadratic time
-//! shows as a case that runs for minutes.
+//! shows as a case that runs for minutes. [`dual_use_chants_stay_linear`] asserts linearity
+//! itself, by how the cost grows with the length rather than by a time.
 //!
 //! The crash inputs the fuzzers found live in `tests/regressions/<target>/`, one file per input,
 //! named after the bug; [`regressions_replay`] runs each through its target's checks.
 
 use std::path::Path;
-use std::time::Instant;
+use std::time::{Duration, Instant};
+
+use cpu_time::ThreadTime;
 
 use saring::normalize::normalize;
-use saring::{Action, Filter};
+use saring::{Action, Category, Filter};
 
 #[path = "../fuzz/invariants.rs"]
 mod invariants;
@@ -200,6 +203,98 @@ fn run_library_case(filter: &Filter, name: &str, text: &str, expect: &Expect) ->
             verdict.matches.len()
         )
     })
+}
+
+/// Every form of every `dual` row of the built-in lexicons (`anjing`, `babi`, `buaya darat`,
+/// `kill`, …) with its category, read from `lang/<code>/terms.tsv` so that a new row, or a new
+/// language, is covered at once.
+fn dual_use_forms() -> Vec<(String, Category)> {
+    let lang = Path::new(env!("CARGO_MANIFEST_DIR")).join("lang");
+    let mut forms = Vec::new();
+    for folder in std::fs::read_dir(&lang).unwrap() {
+        let path = folder.unwrap().path().join("terms.tsv");
+        let Ok(text) = std::fs::read_to_string(&path) else {
+            continue;
+        };
+        for line in text.lines() {
+            let columns: Vec<&str> = line.split('\t').map(str::trim).collect();
+            if line.starts_with('#') || columns.get(3) != Some(&"dual") {
+                continue;
+            }
+            let category: Category = columns[1].parse().unwrap();
+            forms.extend(
+                columns[0]
+                    .split('|')
+                    .map(|f| (f.trim().to_owned(), category)),
+            );
+        }
+    }
+    forms.sort();
+    forms.dedup();
+    forms
+}
+
+/// The least CPU time of this thread over `runs` checks of `text`: other processes and threads
+/// on a busy machine do not count, and the least of several runs drops most of what is left.
+fn cost(filter: &Filter, text: &str, runs: usize) -> Duration {
+    (0..runs)
+        .map(|_| {
+            let started = ThreadTime::now();
+            std::hint::black_box(filter.check(std::hint::black_box(text)));
+            started.elapsed()
+        })
+        .min()
+        .unwrap()
+}
+
+/// A chant of one dual-use word (`anjing anjing anjing …`) makes every word dual-use, the case
+/// that once made the judge quadratic (280 KB of `babi ` took 28 s in a release build). Rather
+/// than a time, this compares growth: a text 8 times longer must cost less than 24 times more
+/// (linear: about 8; quadratic: about 64). A form fails only when three measurements in a row
+/// say so, so a busy machine cannot fail it, while a quadratic one fails every time.
+#[test]
+fn dual_use_chants_stay_linear() {
+    const SMALL: usize = 4 << 10;
+    const GROWTH: usize = 8;
+    const BOUND: f64 = 24.0;
+    let filter = Filter::new();
+    let forms = dual_use_forms();
+    assert!(
+        forms.len() > 100,
+        "only {} dual-use forms read",
+        forms.len()
+    );
+    for word in ["anjing", "babi", "setan", "monyet", "kill"] {
+        assert!(forms.iter().any(|(f, _)| f == word), "{word} is not read");
+    }
+    let mut failures = Vec::new();
+    for (form, category) in &forms {
+        let unit = format!("{form} ");
+        let small = fill(&unit, SMALL);
+        let large = fill(&unit, SMALL * GROWTH);
+        let verdict = filter.check(&large);
+        invariants::check_verdict(&filter, &large, &verdict);
+        // Chanted, the word is name-calling; a threat needs someone threatened (`kill kill`).
+        if *category != Category::Violence && verdict.action == Action::Allow {
+            failures.push(format!("{form:?} chanted: allowed"));
+        }
+        let mut ratios = Vec::new();
+        for _ in 0..3 {
+            let ratio =
+                cost(&filter, &large, 2).as_secs_f64() / cost(&filter, &small, 3).as_secs_f64();
+            ratios.push(ratio);
+            if ratio < BOUND {
+                break;
+            }
+        }
+        if ratios.iter().all(|&r| r >= BOUND) {
+            failures.push(format!(
+                "{form:?} chanted: {GROWTH}× the text cost {ratios:.1?}× the time (bound {BOUND}×)"
+            ));
+        }
+    }
+    eprintln!("{} dual-use forms chanted", forms.len());
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
 #[test]

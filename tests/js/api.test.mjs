@@ -194,6 +194,33 @@ describe("check(text)", () => {
   });
 });
 
+describe("the length limit", () => {
+  // check and censor take at most 2^24 UTF-16 code units (16 Mi, the command line's default per
+  // line): a longer text is an Error, before it is copied into the module's memory.
+  const limit = 2 ** 24;
+  const f = new Filter();
+
+  test("a text over the limit is an Error naming its length and the limit", () => {
+    const text = "a".repeat(limit + 1);
+    for (const method of ["check", "censor"]) {
+      assert.throws(() => f[method](text), (e) => {
+        assert.ok(e instanceof Error, `threw ${typeof e}`);
+        assert.match(e.message, new RegExp(`^${method}\\(text\\): the text is ${limit + 1} characters long, over the limit of ${limit}`));
+        return true;
+      });
+    }
+    assert.equal(f.check("dasar anjing lu").action, "block");
+  });
+
+  test("a text at the limit is checked", () => {
+    const text = "a ".repeat(limit / 2 - 8) + "dasar anjing lu ";
+    assert.equal(text.length, limit);
+    const v = f.check(text);
+    assert.equal(v.action, "block");
+    assert.equal(text.slice(v.matches[0].start, v.matches[0].end), "anjing");
+  });
+});
+
 describe("censor(text)", () => {
   const f = new Filter();
   test('DESIGN.md example: "dasar anjing lu" → "dasar ****** lu"', () => {

@@ -111,6 +111,15 @@ fn bad_flags_exit_2_with_one_line() {
         (&["check", "--terms", "/"], "/"),
         (&["eval", "--errors", "many", "x.jsonl"], "many"),
         (&["check", "extra-argument"], "extra-argument"),
+        (&["check", "--max-bytes", "0"], "positive number of bytes"),
+        (&["check", "--max-bytes", "-1"], "-1"),
+        (&["censor", "--max-bytes", "many"], "\"many\""),
+        (&["check", "--max-bytes", "4TB"], "unknown unit \"TB\""),
+        (
+            &["check", "--max-bytes", "99999999999999999999"],
+            "99999999999999999999",
+        ),
+        (&["eval", "--max-bytes", "10", "x.jsonl"], "--max-bytes"),
     ];
     for (flags, needle) in table {
         let output = run(flags, b"");
@@ -160,4 +169,72 @@ fn eval_reports_precision_recall_f1() {
         report.contains("| words.txt | 4 | | | | | | | | 1 (25.00%) | 0 (0.00%) |"),
         "{report}"
     );
+}
+
+#[test]
+fn max_bytes_answers_longer_lines_with_an_error_and_carries_on() {
+    let ten = "dasar an\u{e9}"; // 10 bytes, ending in a two-byte character
+    assert_eq!(ten.len(), 10);
+    // (lines, in order, each with what its answer must start with)
+    let lines: &[(&str, &str)] = &[
+        (
+            "dasar anjing lu",
+            r#"{"error":"line 1: 15 bytes, longer than --max-bytes 10"}"#,
+        ),
+        ("kontol", r#"{"action":"block""#),
+        (ten, r#"{"action":"allow""#),
+        ("dasar anji", r#"{"action":"allow""#),
+        ("dasar anjin", r#"{"error":"line 5: 11 bytes"#),
+        ("", r#"{"action":"allow","matches":[]}"#),
+        ("anjing lu\r", r#"{"action":"block""#), // the \r of \r\n is not counted
+        ("kontol kontol", r#"{"error":"line 8: 13 bytes"#),
+        (
+            "\u{ff}\u{ff}\u{ff}\u{ff}\u{ff}\u{ff}",
+            r#"{"error":"line 9: 12 bytes"#,
+        ),
+        ("dasar anjing lu", r#"{"error":"line 10: 15 bytes"#),
+    ];
+    let mut input: String = lines.iter().map(|(line, _)| format!("{line}\n")).collect();
+    input.pop(); // the last line has no newline
+    for flags in [
+        ["check", "--max-bytes", "10"],
+        ["check", "--max-bytes", "10B"],
+    ] {
+        let output = run(&flags, input.as_bytes());
+        assert!(output.status.success(), "{flags:?}");
+        let answers = stdout_lines(&output);
+        assert_eq!(answers.len(), lines.len(), "{answers:?}");
+        for ((line, expected), answer) in lines.iter().zip(&answers) {
+            assert!(answer.starts_with(expected), "{line:?}: {answer}");
+        }
+    }
+    // censor answers the same lines the same way: the error object, or the masked text.
+    let output = run(&["censor", "--max-bytes", "10"], input.as_bytes());
+    let answers = stdout_lines(&output);
+    assert_eq!(answers[0], lines[0].1);
+    assert_eq!(answers[1], "******");
+    assert_eq!(answers[6], "****** lu");
+    // A unit: 1 KiB takes the 15-byte line.
+    let output = run(&["check", "--max-bytes", "1KiB"], b"dasar anjing lu\n");
+    assert!(stdout_lines(&output)[0].starts_with(r#"{"action":"block""#));
+}
+
+#[test]
+fn max_bytes_defaults_to_16_mib() {
+    // One byte over 16 MiB: an error without a check; the next line is answered.
+    let mut input = vec![b'a'; (16 << 20) + 1];
+    input.extend_from_slice(b"\ndasar anjing lu\n");
+    let output = run(&["check"], &input);
+    assert!(output.status.success());
+    let answers = stdout_lines(&output);
+    assert_eq!(
+        answers[0],
+        r#"{"error":"line 1: 16777217 bytes, longer than --max-bytes 16777216"}"#
+    );
+    assert!(
+        answers[1].starts_with(r#"{"action":"block""#),
+        "{}",
+        answers[1]
+    );
+    assert_eq!(answers.len(), 2);
 }

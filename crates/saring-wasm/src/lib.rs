@@ -5,7 +5,7 @@
 //! is exactly the original characters that matched. Every bad input becomes a real `Error`
 //! whose message names the field and what was expected; nothing panics across the boundary.
 
-use js_sys::{Array, Error, Object, Reflect};
+use js_sys::{Array, Error, JsString, Object, Reflect};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -150,7 +150,7 @@ impl Filter {
             if let Some(languages) = field(&options, "languages")? {
                 let list = expect_array(&languages, "languages")?;
                 let mut parsed = Vec::new();
-                for (i, item) in list.iter().enumerate() {
+                for (i, item) in own_items(&list, "languages")?.into_iter().enumerate() {
                     let text = expect_string(&item, &format!("languages[{i}]"))?;
                     parsed.push(text.parse::<Language>().map_err(to_error)?);
                 }
@@ -159,7 +159,7 @@ impl Filter {
             if let Some(terms) = field(&options, "extraTerms")? {
                 let list = expect_array(&terms, "extraTerms")?;
                 let mut parsed = Vec::new();
-                for (i, item) in list.iter().enumerate() {
+                for (i, item) in own_items(&list, "extraTerms")?.into_iter().enumerate() {
                     parsed.push(extra_term(&item, i)?);
                 }
                 builder = builder.extra_terms(parsed);
@@ -167,7 +167,7 @@ impl Filter {
             if let Some(words) = field(&options, "allowTerms")? {
                 let list = expect_array(&words, "allowTerms")?;
                 let mut parsed = Vec::new();
-                for (i, item) in list.iter().enumerate() {
+                for (i, item) in own_items(&list, "allowTerms")?.into_iter().enumerate() {
                     parsed.push(expect_string(&item, &format!("allowTerms[{i}]"))?);
                 }
                 builder = builder.allow_terms(parsed);
@@ -189,7 +189,7 @@ impl Filter {
         &self,
         #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
     ) -> Result<JsValue, Error> {
-        let text = expect_string(&text, "check(text)")?;
+        let text = text_argument(&text, "check(text)")?;
         let verdict = self.inner.check(&text);
         to_js(&text, &verdict)
     }
@@ -199,7 +199,7 @@ impl Filter {
         &self,
         #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
     ) -> Result<String, Error> {
-        let text = expect_string(&text, "censor(text)")?;
+        let text = text_argument(&text, "censor(text)")?;
         Ok(self.inner.censor(&text))
     }
 }
@@ -309,15 +309,53 @@ fn extra_term(item: &JsValue, index: usize) -> Result<Term, Error> {
     Ok(Term::new(term, category, severity))
 }
 
-/// A present, non-undefined field of an object.
+/// A present, non-undefined field of an object, read from the object's own properties only: a
+/// field inherited from a prototype (`Object.prototype.allowTerms = [...]` set by another
+/// script, or `{ __proto__: { profile: "adult" } }`) is not an option the caller gave.
 fn field(object: &JsValue, name: &str) -> Result<Option<JsValue>, Error> {
-    let value = Reflect::get(object, &JsValue::from_str(name))
-        .map_err(|_| Error::new(&format!("{name}: could not be read")))?;
+    let unreadable = |_| Error::new(&format!("{name}: could not be read"));
+    let key = JsString::from(name);
+    if !Object::has_own_str(object.unchecked_ref::<Object>(), &key).map_err(unreadable)? {
+        return Ok(None);
+    }
+    let value = Reflect::get(object, &key).map_err(unreadable)?;
     Ok(if value.is_undefined() {
         None
     } else {
         Some(value)
     })
+}
+
+/// The items of an array, each from the array's own elements: a hole reads as `undefined`,
+/// never as an element inherited from `Array.prototype`.
+fn own_items(list: &Array, name: &str) -> Result<Vec<JsValue>, Error> {
+    (0..list.length())
+        .map(|i| {
+            let own = Object::has_own_str(list, &JsString::from(i.to_string()))
+                .map_err(|_| Error::new(&format!("{name}[{i}]: could not be read")))?;
+            Ok(if own { list.get(i) } else { JsValue::UNDEFINED })
+        })
+        .collect()
+}
+
+/// The longest text `check` and `censor` take, in UTF-16 code units (JavaScript's
+/// `text.length`): 16 Mi, the command line's default limit per line. A longer text is an
+/// error, never a trap of the module's memory.
+const MAX_TEXT_LENGTH: u32 = 1 << 24;
+
+/// The text argument of `check` or `censor`: a string no longer than [`MAX_TEXT_LENGTH`],
+/// measured before it is copied into the module's memory.
+fn text_argument(value: &JsValue, name: &str) -> Result<String, Error> {
+    if let Some(text) = value.dyn_ref::<JsString>() {
+        let length = text.length();
+        if length > MAX_TEXT_LENGTH {
+            return Err(Error::new(&format!(
+                "{name}: the text is {length} characters long, over the limit of \
+                 {MAX_TEXT_LENGTH} (UTF-16 code units); check it in parts"
+            )));
+        }
+    }
+    expect_string(value, name)
 }
 
 fn expect_string(value: &JsValue, name: &str) -> Result<String, Error> {
