@@ -16,8 +16,16 @@
 //    `ｋ`, `𝐛`, `ⓐ`, `ﬁ` → `k`, `b`, `a`, `fi` (STYLED);
 // 3. the UTS 39 confusables skeleton (combining marks dropped) when it equals the skeleton of
 //    one ASCII letter or digit: Cyrillic `а` → `a`, `м`-like `rn` → `m` (HOMOGLYPHS). Letters
-//    win over digits (`O`, not `0`); an uppercase character whose prototype is `l` folds to `i`
-//    (Greek `Ι`, Cyrillic `І` look like `I`).
+//    win over digits (`O`, not `0`); an uppercase character whose skeleton is `l` folds to `i`
+//    (Greek `Ι`, Cyrillic `І` look like `I`);
+// 4. for a lowercase letter the confusables data leaves out, the skeleton of its uppercase
+//    (Unicode case mapping): Cyrillic `т` `к` `м` `н` `в` read as small capitals T K M H B,
+//    Cherokee small letters as their capitals (HOMOGLYPHS);
+// 5. a hand-kept list of look-alikes that no Unicode data links to Latin, see [`LOOK_ALIKES`];
+// 6. enclosed letters: NFKD without its parentheses and full stops (`⒜` `(a)` → `a`, `🄐`),
+//    and the enclosed forms Unicode gives no decomposition, in A–Z order in their blocks
+//    (negative circled `🅐`, negative squared `🅰`, regional indicators `🇦`), see
+//    [`ENCLOSED_RUNS`] (STYLED).
 //
 // Only folds of at most 3 ASCII bytes are kept, so the table stays small.
 
@@ -71,6 +79,70 @@ const SUPPLEMENT: &[(char, &str, u8)] = &[
     ('ο', "o", HOMOGLYPHS),
 ];
 
+/// Look-alikes that neither NFKD, the confusables data nor case mapping link to a Latin letter,
+/// read by shape as people use them to spell Latin words ("faux Cyrillic"): Cyrillic `г` is an
+/// `r`, `п` an `n`, `я` a reversed `R`, `и` a `u`, `ш` a `w`; Greek `γ` `π` `σ` and the capitals
+/// `Λ` `Δ` `Σ` `Π` used for A, E and N; Armenian `ա` `ր` `ռ` `ի` for w, n, n, h.
+const LOOK_ALIKES: &[(char, &str)] = &[
+    // Cyrillic small letters (their capitals are not Latin look-alikes either).
+    ('г', "r"),
+    ('п', "n"),
+    ('я', "r"),
+    ('и', "u"),
+    ('ц', "u"),
+    ('ш', "w"),
+    ('щ', "w"),
+    ('ь', "b"),
+    ('ъ', "b"),
+    ('б', "b"),
+    ('э', "e"),
+    ('л', "n"),
+    // Cyrillic capitals.
+    ('Г', "r"),
+    ('П', "n"),
+    ('Я', "r"),
+    ('И', "n"),
+    ('Д', "a"),
+    ('Л', "n"),
+    ('Ц', "u"),
+    ('Ш', "w"),
+    ('Щ', "w"),
+    ('Ь', "b"),
+    ('Ъ', "b"),
+    ('Б', "b"),
+    ('Э', "e"),
+    // Greek.
+    ('γ', "y"),
+    ('δ', "d"),
+    ('π', "n"),
+    ('σ', "o"),
+    ('ς', "c"),
+    ('θ', "o"),
+    ('λ', "a"),
+    ('Γ', "r"),
+    ('Δ', "a"),
+    ('Λ', "a"),
+    ('Π', "n"),
+    ('Σ', "e"),
+    // Armenian.
+    ('ա', "w"),
+    ('ր', "n"),
+    ('ռ', "n"),
+    ('ի', "h"),
+];
+
+/// Enclosed letters with no decomposition: the first code point of each A–Z run.
+const ENCLOSED_RUNS: &[u32] = &[
+    0x1F150, // NEGATIVE CIRCLED LATIN CAPITAL LETTER A..Z
+    0x1F170, // NEGATIVE SQUARED LATIN CAPITAL LETTER A..Z
+    0x1F1E6, // REGIONAL INDICATOR SYMBOL LETTER A..Z
+];
+
+/// The enclosed alphanumerics blocks (circled, parenthesized, squared letters and digits).
+fn enclosed(c: char) -> bool {
+    matches!(c as u32, 0x2460..=0x24FF | 0x1F100..=0x1F1FF)
+}
+
 fn plain(s: &str) -> bool {
     !s.is_empty()
         && s.len() <= 3
@@ -97,8 +169,21 @@ fn fold(c: char, protos: &BTreeMap<String, char>) -> Option<(String, u8)> {
     if let Some(&(_, s, f)) = SUPPLEMENT.iter().find(|e| e.0 == c) {
         return Some((s.to_string(), f));
     }
+    if let Some(&(_, s)) = LOOK_ALIKES.iter().find(|e| e.0 == c) {
+        return Some((s.to_string(), HOMOGLYPHS));
+    }
+    if let Some(&first) = ENCLOSED_RUNS
+        .iter()
+        .find(|&&first| (first..first + 26).contains(&(c as u32)))
+    {
+        let letter = char::from(b'a' + u8::try_from(c as u32 - first).expect("A-Z"));
+        return Some((letter.to_string(), STYLED));
+    }
     let one = c.to_string();
-    let nfkd = strip_marks(one.nfkd()).to_ascii_lowercase();
+    let mut nfkd = strip_marks(one.nfkd()).to_ascii_lowercase();
+    if enclosed(c) {
+        nfkd.retain(|ch| !matches!(ch, '(' | ')' | '.'));
+    }
     if plain(&nfkd) {
         let nfd: String = one.nfd().collect();
         let compat = nfd != one.nfkd().collect::<String>();
@@ -111,8 +196,22 @@ fn fold(c: char, protos: &BTreeMap<String, char>) -> Option<(String, u8)> {
     }
     let skel = strip_marks(skeleton(&one));
     let marks = one.nfd().any(is_combining_mark);
-    let &proto = protos.get(&skel)?;
-    let folded = if proto == 'l' && c.is_uppercase() {
+    let mut upper = c.to_uppercase();
+    let proto = match (protos.get(&skel), upper.next(), upper.next()) {
+        (Some(&proto), _, _) => proto,
+        // A small letter the data leaves out reads as a small capital (`т` is a small `Т`).
+        (None, Some(capital), None) if c.is_lowercase() && capital != c => {
+            let skel = strip_marks(skeleton(&capital.to_string()));
+            match protos.get(&skel) {
+                Some('l') => 'i',
+                Some(&proto) => proto,
+                None => return None,
+            }
+        }
+        _ => return None,
+    };
+    // Only what looks like `l` itself (`I`, `Ι`, `І`), not an `L`-like capital (Cherokee `Ꮮ`).
+    let folded = if proto == 'l' && skel == "l" && c.is_uppercase() {
         'i'
     } else {
         proto
@@ -137,7 +236,7 @@ pub fn generate() -> String {
         let Some(c) = char::from_u32(cp) else {
             continue;
         };
-        if !c.is_alphanumeric() {
+        if !c.is_alphanumeric() && !enclosed(c) {
             continue;
         }
         let Some((s, flag)) = fold(c, &protos) else {

@@ -121,6 +121,18 @@ if (optEnabled) {
       fail(`smoke test: Filter.check returned ${JSON.stringify(v)}`);
     }
     log(`smoke test: module starts, check("halo dunia") → ${v.action}`);
+    // The TypeScript `Language` union comes from the registry, through `languages()`, so adding
+    // a language folder needs no edit here or in the binding.
+    if (typeof mod.languages === "function") {
+      const dts = join(stageDir, `${outName}.d.ts`);
+      const placeholder = "export type Language = string;";
+      const text = readFileSync(dts, "utf8");
+      if (!text.includes(placeholder)) fail(`${outName}.d.ts has no "${placeholder}" line to narrow`);
+      const codes = mod.languages().map((l) => JSON.stringify(l.code));
+      if (codes.length === 0) fail("languages() is empty");
+      writeFileSync(dts, text.replace(placeholder, `export type Language = ${codes.join(" | ")};`));
+      log(`types: Language = ${codes.join(" | ")}`);
+    }
   } else {
     log("smoke test: module starts (no Filter export yet)");
   }

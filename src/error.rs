@@ -54,7 +54,10 @@ impl std::error::Error for UnknownValue {}
 ///
 /// ```
 /// let error = saring::Filter::builder().languages([]).build().unwrap_err();
-/// assert_eq!(error.to_string(), "no language chosen: expected at least one of \"id\", \"en\"");
+/// assert_eq!(
+///     error.to_string(),
+///     r#"no language chosen: expected at least one of "id", "en", "jv", "su", "ms""#
+/// );
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct BuildError {
@@ -117,7 +120,14 @@ impl fmt::Display for BuildError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match &self.kind {
             BuildErrorKind::NoLanguage => {
-                f.write_str("no language chosen: expected at least one of \"id\", \"en\"")
+                f.write_str("no language chosen: expected at least one of ")?;
+                for (i, language) in crate::Language::ALL.iter().enumerate() {
+                    if i > 0 {
+                        f.write_str(", ")?;
+                    }
+                    write!(f, "{:?}", language.as_str())?;
+                }
+                Ok(())
             }
             BuildErrorKind::EmptyTerm { field } => {
                 write!(f, "{field}: a term is empty or has no letters")

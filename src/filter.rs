@@ -7,12 +7,12 @@ use std::sync::{Arc, Mutex};
 use crate::constructions::{self, Construction, Constructions};
 use crate::detect::{self, Detection};
 use crate::error::BuildError;
-use crate::judge::{Hit, Judge};
-use crate::lexicon::{self, Entry, Term, MAX_FORM_BYTES};
+use crate::judge::{Affixes, Hit, Judge, AFFIX_KEYS, MARKER_KEYS};
+use crate::lexicon::{self, Entry, Language, MatchMode, Term, MAX_FORM_BYTES};
 use crate::normalize::{self, Folded};
 use crate::policy;
 use crate::scan::{Candidate, Scanner};
-use crate::vocab::{Action, Category, Evasions, Language, Profile, Severity};
+use crate::vocab::{Action, Category, Evasions, Profile, Severity};
 
 /// One thing found in a text.
 ///
@@ -107,7 +107,7 @@ impl Default for FilterBuilder {
     fn default() -> Self {
         FilterBuilder {
             profile: Profile::default(),
-            languages: Language::ALL.to_vec(),
+            languages: Language::defaults().collect(),
             extra_terms: Vec::new(),
             allow_terms: Vec::new(),
         }
@@ -121,10 +121,15 @@ impl FilterBuilder {
         self
     }
 
-    /// Sets the languages whose lexicons load (default: all).
+    /// Sets the languages whose lexicons load (default: [`Language::defaults`], see
+    /// `docs/languages.md`).
     pub fn languages(mut self, languages: impl IntoIterator<Item = Language>) -> Self {
-        self.languages = languages.into_iter().collect();
-        self.languages.dedup();
+        self.languages.clear();
+        for language in languages {
+            if !self.languages.contains(&language) {
+                self.languages.push(language);
+            }
+        }
         self
     }
 
@@ -204,10 +209,73 @@ impl Lexicon {
         extra_terms: Vec<Term>,
         allow_terms: &[String],
     ) -> Result<Lexicon, BuildError> {
+        let mut folded = Folded::default();
+        let mut fold = |word: &str| -> Box<[u8]> {
+            normalize::normalize_into(word, &mut folded);
+            folded.text.as_bytes().into()
+        };
         let mut entries = Vec::new();
+        let mut judge = Judge::default();
+        judge.affixes = vec![Affixes::default(); Language::ALL.len()];
         for &language in languages {
-            let (source, text) = lexicon::builtin(language);
-            entries.extend(lexicon::parse_terms(source, text, Some(language), true)?);
+            let folder = language.folder();
+            let source = language.path("terms.tsv");
+            let first = entries.len();
+            entries.extend(lexicon::parse_terms(
+                &source,
+                folder.terms,
+                Some(language),
+                true,
+            )?);
+            let source = language.path("affixes.tsv");
+            for (_, key, words) in lexicon::parse_keyed(&source, folder.affixes, AFFIX_KEYS)? {
+                for word in words {
+                    let affixes = &mut judge.affixes[language as usize];
+                    match key {
+                        "prefix" => {
+                            affixes.prefixes.insert(fold(word));
+                            judge.custom_affixes.prefixes.insert(fold(word));
+                        }
+                        "suffix" => {
+                            affixes.suffixes.insert(fold(word));
+                            judge.custom_affixes.suffixes.insert(fold(word));
+                        }
+                        // Read by the constructions stage (`bunuh` + `lah`).
+                        "particle" => {}
+                        _ => judge.joiners.push_str(word),
+                    }
+                }
+            }
+            let source = language.path("markers.tsv");
+            for (_, key, words) in lexicon::parse_keyed(&source, folder.markers, MARKER_KEYS)? {
+                for word in words {
+                    judge.markers.set(key).insert(fold(word));
+                }
+            }
+            let source = language.path("dual.tsv");
+            for (line, row) in lexicon::parse_dual(&source, folder.dual)? {
+                let Some(index) = (first..entries.len()).find(|&i| {
+                    entries[i].term.mode == MatchMode::DualUse && entries[i].term.text() == row.term
+                }) else {
+                    return Err(BuildError::lexicon(
+                        &source,
+                        line,
+                        format!(
+                            "{:?} is not a dual-use term of {}",
+                            row.term,
+                            language.path("terms.tsv")
+                        ),
+                    ));
+                };
+                let literal = judge.literal.entry(index as u32).or_default();
+                for word in &row.before {
+                    literal.before.insert(fold(word));
+                }
+                for word in &row.after {
+                    literal.after.insert(fold(word));
+                }
+                literal.insult_by_default |= row.insult_by_default;
+            }
         }
         for term in extra_terms {
             for form in &term.forms {
@@ -229,10 +297,12 @@ impl Lexicon {
             .map(|&language| constructions::builtin(language))
             .collect();
         let constructions = Constructions::new(&data)?;
-        let mut judge = Judge::default();
-        let mut folded = Folded::default();
+        // Innocent words stay innocent in mixed text: every folder's allow-words load.
+        let builtin = Language::ALL
+            .iter()
+            .flat_map(|language| lexicon::word_list(language.folder().allow));
         let custom = allow_terms.iter().map(String::as_str);
-        for word in lexicon::word_list(lexicon::ALLOWED).chain(custom) {
+        for word in builtin.chain(custom) {
             if word.len() > MAX_FORM_BYTES {
                 return Err(BuildError::term_too_long("allowTerms", word));
             }
@@ -255,7 +325,7 @@ impl Default for Filter {
 }
 
 impl Filter {
-    /// The default filter: profile `teen`, Indonesian and English.
+    /// The default filter: profile `teen`, the default languages ([`Language::defaults`]).
     ///
     /// ```
     /// assert_eq!(saring::Filter::new().check("selamat pagi").action, saring::Action::Allow);
@@ -329,6 +399,7 @@ impl Filter {
             detections,
             reader,
             constructions,
+            ..
         } = scratch;
         normalize::normalize_into(text, folded);
         candidates.clear();
@@ -356,8 +427,35 @@ impl Filter {
         // Overlaps are settled on small records first, and only the matches kept are made:
         // `f*ck` is four terms at once, and a line of a million of them would otherwise build
         // four million matches (with their strings) to keep one million.
+        // Words kept as numbers that are a listed word when read as leetspeak (`cun7`, `b390`).
+        let mut numbers: Vec<Match> = Vec::new();
+        for range in &folded.numbers {
+            let word = &text[range.clone()];
+            normalize::normalize_leet_into(word, &mut scratch.word);
+            scratch.word_candidates.clear();
+            lexicon
+                .scanner
+                .scan(&scratch.word, &mut scratch.word_candidates);
+            scratch.word_hits.clear();
+            lexicon.judge.judge(
+                word,
+                &scratch.word,
+                &scratch.word_candidates,
+                &lexicon.scanner,
+                &lexicon.entries,
+                &mut scratch.word_hits,
+            );
+            let whole = scratch.word.text.len();
+            numbers.extend(
+                scratch
+                    .word_hits
+                    .iter()
+                    .filter(|hit| hit.folded() == (0..whole))
+                    .map(|hit| self.lexicon_match(&scratch.word, hit, range.start)),
+            );
+        }
         let mut found: Vec<Found> =
-            Vec::with_capacity(hits.len() + constructions.len() + detections.len());
+            Vec::with_capacity(hits.len() + detections.len() + constructions.len() + numbers.len());
         found.extend(hits.iter().enumerate().map(|(i, hit)| {
             let term = &lexicon.entries[hit.entry as usize].term;
             let origins = &folded.origin[hit.folded()];
@@ -381,13 +479,20 @@ impl Filter {
                 Source::Construction(i),
             )
         }));
+        found.extend(numbers.iter().enumerate().map(|(i, m)| Found {
+            span: m.span.clone(),
+            action: m.action,
+            severity: m.severity,
+            source: Source::Number(i),
+        }));
         without_overlaps(&mut found);
         let matches: Vec<Match> = found
             .iter()
             .map(|f| match f.source {
-                Source::Hit(i) => self.lexicon_match(folded, &hits[i]),
+                Source::Hit(i) => self.lexicon_match(folded, &hits[i], 0),
                 Source::Detection(i) => self.detector_match(&detections[i]),
                 Source::Construction(i) => self.construction_match(folded, &constructions[i]),
+                Source::Number(i) => numbers[i].clone(),
             })
             .collect();
         drop(found);
@@ -448,7 +553,8 @@ impl Filter {
         censored
     }
 
-    fn lexicon_match(&self, folded: &Folded, hit: &Hit) -> Match {
+    /// The match of a hit; `offset` is where the folded text's input starts in the checked text.
+    fn lexicon_match(&self, folded: &Folded, hit: &Hit, offset: usize) -> Match {
         let entry = &self.lexicon.entries[hit.entry as usize];
         let origins = &folded.origin[hit.folded()];
         let flags = origins.iter().fold(0, |acc, o| acc | o.flags);
@@ -457,13 +563,14 @@ impl Filter {
         } else {
             0
         };
-        let span = origins[0].start as usize..origins[origins.len() - 1].end as usize;
+        let span =
+            offset + origins[0].start as usize..offset + origins[origins.len() - 1].end as usize;
         self.make_match(
             span,
             entry.term.category,
             entry.term.severity,
             entry.term.text().to_owned(),
-            Evasions::from_bits(flags | informal),
+            Evasions::from_bits(flags | informal | hit.evasions),
             None,
         )
     }
@@ -525,6 +632,10 @@ struct Scratch {
     detections: Vec<Detection>,
     reader: constructions::Scratch,
     constructions: Vec<Construction>,
+    /// One word read again as leetspeak, its candidates and hits.
+    word: Folded,
+    word_candidates: Vec<Candidate>,
+    word_hits: Vec<Hit>,
 }
 
 /// How many times `censor` re-checks what it masked.
@@ -591,6 +702,8 @@ enum Source {
     Hit(usize),
     Detection(usize),
     Construction(usize),
+    /// A word kept as a number, read again as leetspeak.
+    Number(usize),
 }
 
 impl Source {
@@ -652,15 +765,14 @@ mod tests {
     /// lexicon; a custom term gets its own.
     #[test]
     fn lexicon_is_compiled_once_and_shared() {
-        let first = Filter::builder()
-            .languages([Language::English, Language::Indonesian])
-            .build()
-            .unwrap();
+        let mut reversed: Vec<Language> = Language::defaults().collect();
+        reversed.reverse();
+        let first = Filter::builder().languages(reversed).build().unwrap();
         let same = [
             Filter::new(),
             Filter::builder().profile(Profile::Adult).build().unwrap(),
             Filter::builder()
-                .languages([Language::Indonesian, Language::English])
+                .languages(Language::defaults())
                 .profile(Profile::Child)
                 .build()
                 .unwrap(),

@@ -8,74 +8,120 @@
 //! exclamation (`Anjing!`), joined to a marker in a hashtag (`#dasaranjing`), or disguised
 //! (`4nj1ng`), since nobody disguises a word meant literally.
 
-use rustc_hash::FxHashSet;
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::ops::Range;
 
 use crate::lexicon::{Entry, MatchMode};
 use crate::normalize::{evasion, is_invisible, Folded, IN_HASHTAG};
 use crate::scan::{Candidate, Scanner, WILDCARD};
-use crate::vocab::{Category, Language};
+use crate::vocab::Category;
 
-/// Indonesian prefixes (`di-`, `nge-`, `me-`/`men-`/`meng-`, `pe-`/`pen-`, `ber-`, `ter-`),
-/// in the forms they take before a stem. English words take none: `se` + `rape` is `serape`.
-const INDONESIAN_PREFIXES: &[&str] = &[
-    "di", "ke", "se", "nge", "ng", "ny", "ku", "kau", "me", "mem", "men", "meng", "meny", "pe",
-    "pem", "pen", "peng", "peny", "ber", "be", "ter", "dike", "diper", "memper",
+/// Context words of the loaded languages (their `markers.tsv`), folded.
+#[derive(Debug, Default)]
+pub(crate) struct Markers {
+    /// A dual-use word after one of these is an insult: `dasar anjing`, `you pig`.
+    pub insult_before: WordSet,
+    /// A dual-use word before one of these is an insult or a threat: `anjing lu`, `kill you`.
+    pub target_after: WordSet,
+    /// Before one of these, a threat only: `bunuh kamu` (`anjing kamu` is "your dog").
+    pub threat_target_after: WordSet,
+    /// Before one of these, an exclamation: `asu tenan`, `anjing banget`.
+    pub swear_after: WordSet,
+    /// Skipped when looking for the word before: `you are a pig`.
+    pub filler: WordSet,
+    /// Joined before the word, a target: `kuanjing`.
+    pub target_prefix: WordSet,
+    /// Joined after the word, a target: `anjinglu`.
+    pub target_suffix: WordSet,
+}
+
+/// The keys of `markers.tsv`, in the order of [`Markers::set`].
+pub(crate) const MARKER_KEYS: &[&str] = &[
+    "insult-before",
+    "target-after",
+    "threat-target-after",
+    "swear-after",
+    "filler",
+    "target-prefix",
+    "target-suffix",
 ];
 
-/// Indonesian suffixes, particles and possessives.
-const INDONESIAN_SUFFIXES: &[&str] = &[
-    "nya", "lah", "kah", "mu", "ku", "lu", "lo", "in", "an", "i", "kan", "isme",
-];
-
-/// English inflections, and the Indonesian particles that code-mixed text puts on English words
-/// (`fucknya`). Indonesian words take no English suffix: `paki` + `s` is `pakis`, a fern.
-const ENGLISH_SUFFIXES: &[&str] = &[
-    "s", "es", "ed", "er", "ers", "ing", "in", "y", "z", "nya", "lah", "lu", "lo",
-];
-
-/// Whether a `word` term of `language` may carry this prefix and suffix.
-fn affixes_fit(language: Option<Language>, prefix: &[u8], suffix: &[u8]) -> bool {
-    let indonesian =
-        || is_affix(prefix, INDONESIAN_PREFIXES) && is_affix(suffix, INDONESIAN_SUFFIXES);
-    let english = || prefix.is_empty() && is_affix(suffix, ENGLISH_SUFFIXES);
-    match language {
-        Some(Language::Indonesian) => indonesian(),
-        Some(Language::English) => english(),
-        _ => {
-            is_affix(prefix, INDONESIAN_PREFIXES)
-                && (is_affix(suffix, INDONESIAN_SUFFIXES) || is_affix(suffix, ENGLISH_SUFFIXES))
+impl Markers {
+    pub fn set(&mut self, key: &str) -> &mut WordSet {
+        match key {
+            "insult-before" => &mut self.insult_before,
+            "target-after" => &mut self.target_after,
+            "threat-target-after" => &mut self.threat_target_after,
+            "swear-after" => &mut self.swear_after,
+            "filler" => &mut self.filler,
+            "target-prefix" => &mut self.target_prefix,
+            _ => &mut self.target_suffix,
         }
     }
 }
 
-/// Words skipped when looking for the insult marker before a dual-use word:
-/// `you are a pig`, `you're such a dog`.
-const FILLERS: &[&str] = &[
-    "a", "an", "the", "such", "so", "are", "is", "r", "re", "just",
-];
+/// The prefixes and suffixes a `word` term may carry (a language's `affixes.tsv`), folded.
+#[derive(Debug, Default, Clone)]
+pub(crate) struct Affixes {
+    pub prefixes: WordSet,
+    pub suffixes: WordSet,
+}
 
-/// Words after which a dual-use word is an insult: `dasar anjing`, `kayak monyet`, `you pig`.
-const INSULT_MARKERS: &[&str] = &[
-    "dasar", "kayak", "kaya", "kek", "kyk", "mirip", "seperti", "spt", "macam", "muka", "otak",
-    "mukamu", "otakmu", "lu", "lo", "loe", "elu", "elo", "lw", "kau", "ente", "kamu", "km", "you",
-    "si", "dsr", "u", "ur", "your", "youre", "dirty", "stupid", "fat", "ugly", "bloody", "sialan",
-    "dancok",
-];
+/// The keys of `affixes.tsv`.
+pub(crate) const AFFIX_KEYS: &[&str] = &["prefix", "suffix", "reduplication", "particle"];
 
-/// Words after which a dual-use word is an insult or a threat: `anjing lu`, `bunuh kau`.
-const TARGETS_AFTER: &[&str] = &[
-    "lu", "lo", "loe", "elu", "elo", "lw", "luh", "kau", "ente", "u", "you", "ya", "yall",
-];
+impl Affixes {
+    fn fit(&self, prefix: &[u8], suffix: &[u8]) -> bool {
+        (prefix.is_empty() || self.prefixes.contains(prefix))
+            && (suffix.is_empty() || self.suffixes.contains(suffix))
+    }
+}
 
-/// Extra targets for threats only: `bunuh kamu` is a threat, `anjing kamu` is "your dog".
-const THREAT_TARGETS_AFTER: &[&str] = &[
-    "kamu", "km", "kalian", "elo", "dia", "him", "her", "them", "u", "you", "ya",
-];
+/// A set of folded words that knows its longest word, so that a lookup of a longer slice (the
+/// rest of a 10 MB word glued to a term) costs nothing instead of hashing the slice.
+#[derive(Debug, Default, Clone)]
+pub(crate) struct WordSet {
+    words: FxHashSet<Box<[u8]>>,
+    longest: usize,
+}
+
+impl WordSet {
+    pub fn insert(&mut self, word: Box<[u8]>) {
+        self.longest = self.longest.max(word.len());
+        self.words.insert(word);
+    }
+
+    pub fn contains(&self, word: &[u8]) -> bool {
+        word.len() <= self.longest && self.words.contains(word)
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = &[u8]> {
+        self.words.iter().map(|word| &**word)
+    }
+}
+
+/// The words right before or after a dual-use term that show its literal sense (`dual.tsv`).
+#[derive(Debug, Default)]
+pub(crate) struct Literal {
+    pub before: WordSet,
+    pub after: WordSet,
+    /// Mostly a swear word (`asu`): a hit unless a literal context is beside it.
+    pub insult_by_default: bool,
+}
 
 /// Decides hits; holds the allowed words.
 #[derive(Debug, Default)]
 pub(crate) struct Judge {
+    /// Affixes per language, indexed by `Language as usize`.
+    pub affixes: Vec<Affixes>,
+    /// Affixes of custom terms: those of every loaded language.
+    pub custom_affixes: Affixes,
+    /// Context words for dual-use terms, of every loaded language.
+    pub markers: Markers,
+    /// Characters that join a reduplicated word (`anjing-anjing`, a plural).
+    pub joiners: String,
+    /// Literal contexts, by lexicon entry index.
+    pub literal: FxHashMap<u32, Literal>,
     /// Folded innocent words and phrases (and custom allow-terms): nothing inside them hits.
     allowed: FxHashSet<Box<[u8]>>,
     /// Whether any allowed entry is a two-word phrase (`cum laude`).
@@ -91,7 +137,14 @@ pub(crate) struct Hit {
     end: u32,
     pub entry: u32,
     pub form: u16,
+    /// Evasions the judge undid (a doubled last letter), beyond the normalizer's.
+    pub evasions: u16,
 }
+
+/// The shortest term, in folded bytes, whose last letter may be doubled (`goblokk`): shorter
+/// ones make ordinary words that way. A final `s` is never taken as doubled: `-ss` is ordinary
+/// English spelling (`asses` → `assess`).
+const MIN_DOUBLED_TERM: usize = 4;
 
 impl Hit {
     /// The byte range in the folded text.
@@ -132,8 +185,10 @@ impl Judge {
                     .iter()
                     .any(|o| entries[o.entry as usize].term.mode == MatchMode::DualUse)
             })
-            .map(|c| words.around(c.folded()))
-            .filter(|w| !w.is_empty())
+            .map(|c| (c.folded(), words.around(c.folded())))
+            // Only a word that is the dual-use term itself: `masuk` holds `asu` but is no dog.
+            .filter(|(span, w)| !w.is_empty() && span == w)
+            .map(|(_, w)| w)
             .collect();
         // Sorted by start, then end, with no repeats: `next_to_another_dual_use_word` finds a
         // word here by binary search.
@@ -156,29 +211,52 @@ impl Judge {
                 word: word.clone(),
                 span: start..end,
                 dual_words: &dual_words,
+                judge: self,
             };
             // Cheap tests first: most candidates are short forms inside longer words, which the
             // match mode rejects before any lookup of allowed words.
+            // A doubled last letter at the end of the word is a disguise (`goblokk`, `anjingg`),
+            // not spelling, once the term is long enough that no ordinary word is made that way.
+            let mut doubled = false;
             let owner = pattern.owners.iter().find(|owner| {
+                let last = end - start - 1;
+                doubled = false;
                 let runs_fit = folded.origin[start..end]
                     .iter()
                     .zip(owner.runs.iter())
                     .zip(&text[start..end])
-                    .all(|((origin, &needed), &byte)| {
-                        byte == WILDCARD || runs_fit(origin.run, needed)
+                    .enumerate()
+                    .all(|(i, ((origin, &needed), &byte))| {
+                        if byte == WILDCARD || runs_fit(origin.run, needed) {
+                            return true;
+                        }
+                        doubled = i == last
+                            && end == word.end
+                            && end - start >= MIN_DOUBLED_TERM
+                            && byte != b's'
+                            && (origin.run, needed) == (2, 1);
+                        doubled
                     });
                 let term = &entries[owner.entry as usize].term;
                 runs_fit
                     && match term.mode {
                         MatchMode::Exact => prefix.is_empty() && suffix.is_empty(),
                         MatchMode::Word => {
-                            affixes_fit(entries[owner.entry as usize].language, prefix, suffix)
-                                || (in_hashtag && end - start >= 4)
+                            let affixes = match entries[owner.entry as usize].language {
+                                Some(language) => &self.affixes[language as usize],
+                                None => &self.custom_affixes,
+                            };
+                            affixes.fit(prefix, suffix) || (in_hashtag && end - start >= 4)
                         }
                         MatchMode::Anywhere => true,
-                        MatchMode::DualUse => {
-                            dual_use_hit(&context, prefix, suffix, in_hashtag, term.category)
-                        }
+                        MatchMode::DualUse => dual_use_hit(
+                            &context,
+                            prefix,
+                            suffix,
+                            in_hashtag,
+                            term.category,
+                            self.literal.get(&owner.entry),
+                        ),
                     }
             });
             if let Some(owner) = owner {
@@ -193,6 +271,7 @@ impl Judge {
                         end: folded.end as u32,
                         entry: owner.entry,
                         form: owner.form,
+                        evasions: if doubled { evasion::REPETITION } else { 0 },
                     });
                 }
             }
@@ -249,6 +328,7 @@ struct Context<'a> {
     span: Range<usize>,
     /// Every word holding a dual-use term, sorted.
     dual_words: &'a [Range<usize>],
+    judge: &'a Judge,
 }
 
 impl Context<'_> {
@@ -308,7 +388,9 @@ impl Context<'_> {
     /// True when the separator at folded byte `gap` was typed as a hyphen.
     fn is_hyphenated(&self, gap: usize) -> bool {
         let origin = self.folded.origin[gap];
-        self.original[origin.start as usize..origin.end as usize].trim() == "-"
+        let typed = self.original[origin.start as usize..origin.end as usize].trim();
+        let mut chars = typed.chars();
+        matches!((chars.next(), chars.next()), (Some(c), None) if self.judge.joiners.contains(c))
     }
 
     /// The folded word before `word_start`, if any.
@@ -333,7 +415,7 @@ impl Context<'_> {
             let Some(word) = self.word_before(at) else {
                 return &[];
             };
-            if !is_one_of(&text[word.clone()], FILLERS) {
+            if !self.judge.markers.filler.contains(&text[word.clone()]) {
                 return &text[word];
             }
             at = word.start;
@@ -345,6 +427,13 @@ impl Context<'_> {
     fn follows_a_handle(&self) -> bool {
         self.word_before(self.word.start)
             .is_some_and(|word| is_handle(self.original, self.folded, word.start))
+    }
+
+    /// The word right before this one, fillers included.
+    fn word_right_before(&self) -> &[u8] {
+        let text = self.folded.text.as_bytes();
+        self.word_before(self.word.start)
+            .map_or(&[][..], |word| &text[word])
     }
 
     fn next_word(&self) -> &[u8] {
@@ -399,19 +488,17 @@ fn dual_use_hit(
     suffix: &[u8],
     in_hashtag: bool,
     category: Category,
+    literal: Option<&Literal>,
 ) -> bool {
+    let markers = &context.judge.markers;
     if in_hashtag {
-        return INSULT_MARKERS
-            .iter()
-            .any(|m| prefix.ends_with(m.as_bytes()))
-            || TARGETS_AFTER
-                .iter()
-                .any(|t| suffix.starts_with(t.as_bytes()));
+        return markers.insult_before.iter().any(|m| prefix.ends_with(m))
+            || markers.target_after.iter().any(|t| suffix.starts_with(t));
     }
-    if !prefix.is_empty() && !matches!(prefix, b"ku" | b"kau") {
+    if !prefix.is_empty() && !markers.target_prefix.contains(prefix) {
         return false;
     }
-    if !suffix.is_empty() && !matches!(suffix, b"lu" | b"lo") {
+    if !suffix.is_empty() && !markers.target_suffix.contains(suffix) {
         return false;
     }
     let threat = matches!(category, Category::Violence);
@@ -419,8 +506,16 @@ fn dual_use_hit(
         return true;
     }
     let next = context.next_word();
-    let targeted = is_one_of(next, TARGETS_AFTER)
-        || (threat && is_one_of(next, THREAT_TARGETS_AFTER))
+    if let Some(literal) = literal {
+        if literal.after.contains(next) || literal.before.contains(context.word_right_before()) {
+            return false;
+        }
+        if literal.insult_by_default && !threat {
+            return true;
+        }
+    }
+    let targeted = markers.target_after.contains(next)
+        || (threat && markers.threat_target_after.contains(next))
         || (!suffix.is_empty());
     if targeted {
         return true;
@@ -428,7 +523,8 @@ fn dual_use_hit(
     if threat {
         return false;
     }
-    is_one_of(context.previous_word(), INSULT_MARKERS)
+    markers.insult_before.contains(context.previous_word())
+        || markers.swear_after.contains(next)
         || context.follows_a_handle()
         || context.is_exclamation()
         || context.next_to_another_dual_use_word()
@@ -486,12 +582,4 @@ fn word_around(text: &[u8], start: usize, end: usize) -> Range<usize> {
         .position(|&b| b == b' ')
         .map_or(text.len(), |i| end + i);
     word_start..word_end
-}
-
-fn is_affix(affix: &[u8], allowed: &[&str]) -> bool {
-    affix.is_empty() || is_one_of(affix, allowed)
-}
-
-fn is_one_of(word: &[u8], list: &[&str]) -> bool {
-    list.iter().any(|w| w.as_bytes() == word)
 }

@@ -1,9 +1,18 @@
-//! Lexicon files: human-edited lists of terms with their category, severity and match mode.
+//! Language folders and lexicon files.
 //!
-//! The built-in lists live in the repository's `lang/` folder, one folder per language
-//! (`lang/id/terms.tsv`, `lang/en/terms.tsv`, and `lang/allow.txt`), and are compiled into the
-//! crate with `include_str!`. Custom term files
-//! (the command line's `--terms`) use the same format:
+//! Everything a language knows lives in its folder under the repository's `lang/` and is
+//! compiled into the crate with `include_str!`; the registry (`languages!` in `src/lexicon.rs`)
+//! lists the folders, one line each. A folder holds:
+//!
+//! | file | what |
+//! |---|---|
+//! | `terms.tsv` | the lexicon: forms, category, severity, match mode (format below) |
+//! | `affixes.tsv` | prefixes and suffixes a `word` term may carry, and the reduplication joiners |
+//! | `markers.tsv` | the words around a dual-use word that make it an insult or a threat |
+//! | `dual.tsv` | the literal contexts of the language's dual-use words |
+//! | `allow.txt` | innocent words that contain a term |
+//!
+//! Custom term files (the command line's `--terms`) use the lexicon format:
 //!
 //! ```text
 //! # comment
@@ -19,11 +28,109 @@ use std::fmt;
 use std::str::FromStr;
 
 use crate::error::{BuildError, UnknownValue};
-use crate::vocab::{Category, Language, Severity};
+use crate::vocab::{vocabulary, Category, Severity};
 
-pub(crate) const INDONESIAN: &str = include_str!("../lang/id/terms.tsv");
-pub(crate) const ENGLISH: &str = include_str!("../lang/en/terms.tsv");
-pub(crate) const ALLOWED: &str = include_str!("../lang/allow.txt");
+/// The files of one language folder, compiled in. Every folder has every file (a file may hold
+/// only comments).
+#[derive(Debug)]
+pub(crate) struct Folder {
+    pub terms: &'static str,
+    pub affixes: &'static str,
+    pub markers: &'static str,
+    pub dual: &'static str,
+    pub allow: &'static str,
+    /// The constructions stage's tables (docs/constructions.md).
+    pub groups: &'static str,
+    pub predicates: &'static str,
+    pub rules: &'static str,
+}
+
+/// Declares the languages: the [`Language`] enum, its codes and names, and its folder's files.
+macro_rules! languages {
+    ($($variant:ident = $code:literal, $name:literal, default: $default:literal;)+) => {
+        /// A language whose lexicon the filter loads, one folder under `lang/` each.
+        ///
+        /// ```
+        /// use saring::Language;
+        /// assert_eq!("jv".parse::<Language>().unwrap(), Language::Javanese);
+        /// assert_eq!(Language::Malay.name(), "Malay");
+        /// let codes: Vec<&str> = Language::ALL.iter().map(|l| l.as_str()).collect();
+        /// assert_eq!(codes, ["id", "en", "jv", "su", "ms"]);
+        /// ```
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+        #[non_exhaustive]
+        pub enum Language {
+            $(
+                #[doc = concat!("`", $code, "`: ", $name, ", from `lang/", $code, "/`.")]
+                $variant,
+            )+
+        }
+
+        vocabulary!(Language, "language", { $($variant => $code),+ });
+
+        impl Language {
+            /// The language's English name.
+            ///
+            /// ```
+            /// assert_eq!(saring::Language::Sundanese.name(), "Sundanese");
+            /// ```
+            pub fn name(self) -> &'static str {
+                match self { $(Language::$variant => $name),+ }
+            }
+
+            /// Whether the language is on when none are chosen (see `docs/languages.md`).
+            ///
+            /// ```
+            /// assert!(saring::Language::Indonesian.is_default());
+            /// ```
+            pub fn is_default(self) -> bool {
+                match self { $(Language::$variant => $default),+ }
+            }
+
+            /// The languages on by default, in registry order.
+            ///
+            /// ```
+            /// assert!(saring::Language::defaults().any(|l| l == saring::Language::English));
+            /// ```
+            pub fn defaults() -> impl Iterator<Item = Language> {
+                Language::ALL.iter().copied().filter(|l| l.is_default())
+            }
+
+            /// The language's folder, compiled in.
+            pub(crate) fn folder(self) -> &'static Folder {
+                match self {
+                    $(Language::$variant => &Folder {
+                        terms: include_str!(concat!("../lang/", $code, "/terms.tsv")),
+                        affixes: include_str!(concat!("../lang/", $code, "/affixes.tsv")),
+                        markers: include_str!(concat!("../lang/", $code, "/markers.tsv")),
+                        dual: include_str!(concat!("../lang/", $code, "/dual.tsv")),
+                        allow: include_str!(concat!("../lang/", $code, "/allow.txt")),
+                        groups: include_str!(concat!("../lang/", $code, "/groups.tsv")),
+                        predicates: include_str!(concat!("../lang/", $code, "/predicates.tsv")),
+                        rules: include_str!(concat!("../lang/", $code, "/rules.txt")),
+                    },)+
+                }
+            }
+        }
+    };
+}
+
+// The registry: one line per language folder. Adding a language is adding its folder under
+// `lang/` and one line here (docs/languages.md).
+languages! {
+    Indonesian = "id", "Indonesian", default: true;
+    English = "en", "English", default: true;
+    Javanese = "jv", "Javanese", default: true;
+    Sundanese = "su", "Sundanese", default: true;
+    Malay = "ms", "Malay", default: true;
+}
+
+impl Language {
+    /// Where a file of this language's folder lives, for error messages: `lang/jv/terms.tsv`.
+    pub(crate) fn path(self, file: &str) -> String {
+        format!("lang/{}/{file}", self.as_str())
+    }
+}
 
 /// The longest form accepted, in bytes: longer "terms" are mistakes, not words.
 pub(crate) const MAX_FORM_BYTES: usize = 200;
@@ -251,12 +358,111 @@ pub fn word_list(text: &str) -> impl Iterator<Item = &str> {
         .filter(|line| !line.is_empty() && !line.starts_with('#'))
 }
 
-/// The built-in lexicon of a language.
-pub(crate) fn builtin(language: Language) -> (&'static str, &'static str) {
-    match language {
-        Language::Indonesian => ("lang/id/terms.tsv", INDONESIAN),
-        Language::English => ("lang/en/terms.tsv", ENGLISH),
+/// A row of a rules file: line number, key, words.
+pub(crate) type KeyedRow<'t> = (usize, &'static str, Vec<&'t str>);
+
+/// A rules file (`affixes.tsv`, `markers.tsv`): lines of `key<TAB>word|word|…`, a key may repeat.
+/// Returns `(line number, key, words)`; a key not in `keys` is an error naming the line.
+pub(crate) fn parse_keyed<'t>(
+    source: &str,
+    text: &'t str,
+    keys: &'static [&'static str],
+) -> Result<Vec<KeyedRow<'t>>, BuildError> {
+    let mut rows = Vec::new();
+    for (index, line) in text.lines().enumerate() {
+        let number = index + 1;
+        let line = line.trim_end_matches('\r');
+        if line.trim().is_empty() || line.trim_start().starts_with('#') {
+            continue;
+        }
+        let Some((key, words)) = line.split_once('\t') else {
+            return Err(BuildError::lexicon(
+                source,
+                number,
+                "expected a key, a tab and words separated by |",
+            ));
+        };
+        let key = key.trim();
+        let Some(&key) = keys.iter().find(|k| **k == key) else {
+            return Err(BuildError::lexicon(
+                source,
+                number,
+                UnknownValue::new("key", key, keys).to_string(),
+            ));
+        };
+        let words: Vec<&str> = words
+            .split('|')
+            .map(str::trim)
+            .filter(|w| !w.is_empty())
+            .collect();
+        rows.push((number, key, words));
     }
+    Ok(rows)
+}
+
+/// A row of `dual.tsv`: a dual-use term and the words that, right before or right after it,
+/// show its literal sense.
+#[derive(Debug)]
+pub(crate) struct LiteralContext<'t> {
+    pub term: &'t str,
+    pub before: Vec<&'t str>,
+    pub after: Vec<&'t str>,
+    /// The optional fourth column is `insult`: the word is mostly a swear word (`asu`), so it
+    /// hits unless a literal context is beside it. Without it (or `literal`), it hits only in an
+    /// insult context.
+    pub insult_by_default: bool,
+}
+
+/// Parses `dual.tsv`: `term<TAB>before|before…<TAB>after|after…[<TAB>literal|insult]`, `-` for
+/// none.
+pub(crate) fn parse_dual<'t>(
+    source: &str,
+    text: &'t str,
+) -> Result<Vec<(usize, LiteralContext<'t>)>, BuildError> {
+    let mut rows = Vec::new();
+    for (index, line) in text.lines().enumerate() {
+        let number = index + 1;
+        let line = line.trim_end_matches('\r');
+        if line.trim().is_empty() || line.trim_start().starts_with('#') {
+            continue;
+        }
+        let columns: Vec<&str> = line.split('\t').map(str::trim).collect();
+        if !(3..=4).contains(&columns.len()) || columns[0].is_empty() {
+            return Err(BuildError::lexicon(
+                source,
+                number,
+                "expected 3 or 4 tab-separated columns: term, words before, words after, sense",
+            ));
+        }
+        let insult_by_default = match columns.get(3).copied() {
+            None | Some("literal") => false,
+            Some("insult") => true,
+            Some(other) => {
+                return Err(BuildError::lexicon(
+                    source,
+                    number,
+                    UnknownValue::new("sense", other, &["literal", "insult"]).to_string(),
+                ))
+            }
+        };
+        let words = |column: &'t str| -> Vec<&'t str> {
+            column
+                .split('|')
+                .map(str::trim)
+                .filter(|w| !w.is_empty() && *w != "-")
+                .collect()
+        };
+        rows.push((
+            number,
+            LiteralContext {
+                term: columns[0],
+                before: words(columns[1]),
+                after: words(columns[2]),
+                insult_by_default,
+            },
+        ));
+    }
+    Ok(rows)
 }
 
 #[cfg(test)]
@@ -266,10 +472,48 @@ mod tests {
     #[test]
     fn builtin_lexicons_parse() {
         for &language in Language::ALL {
-            let (source, text) = builtin(language);
-            let entries = parse_terms(source, text, Some(language), true).unwrap();
+            let source = language.path("terms.tsv");
+            let text = language.folder().terms;
+            let entries = parse_terms(&source, text, Some(language), true).unwrap();
             assert!(!entries.is_empty(), "{source} is empty");
         }
+    }
+
+    #[test]
+    fn rules_files_parse_or_name_the_line() {
+        const KEYS: &[&str] = &["prefix", "suffix"];
+        let rows = parse_keyed("a.tsv", "# c\nprefix\tdi|ke\n\nsuffix\tnya\n", KEYS).unwrap();
+        assert_eq!(
+            rows,
+            [(2, "prefix", vec!["di", "ke"]), (4, "suffix", vec!["nya"])]
+        );
+        let error = parse_keyed("a.tsv", "prefix\tdi\nprefx\tke\n", KEYS).unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            r#"a.tsv:2: unknown key "prefx": expected "prefix" or "suffix""#
+        );
+        let error = parse_keyed("a.tsv", "prefix di\n", KEYS).unwrap_err();
+        assert!(error
+            .to_string()
+            .starts_with("a.tsv:1: expected a key, a tab"));
+
+        let rows = parse_dual("d.tsv", "asu\tngingu\tku|gede\tinsult\nceleng\t-\talas\n").unwrap();
+        assert_eq!(rows[0].1.term, "asu");
+        assert_eq!(
+            (rows[0].1.before.clone(), rows[0].1.after.clone()),
+            (vec!["ngingu"], vec!["ku", "gede"])
+        );
+        assert!(rows[0].1.insult_by_default && !rows[1].1.insult_by_default);
+        assert!(rows[1].1.before.is_empty());
+        let error = parse_dual("d.tsv", "asu\tngingu\n").unwrap_err();
+        assert!(error
+            .to_string()
+            .starts_with("d.tsv:1: expected 3 or 4 tab-separated columns"));
+        let error = parse_dual("d.tsv", "asu\t-\t-\tswear\n").unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            r#"d.tsv:1: unknown sense "swear": expected "literal" or "insult""#
+        );
     }
 
     /// (name, file text, expected error or None)

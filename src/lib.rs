@@ -1,7 +1,8 @@
 //! # saring
 //!
 //! *saring* (Indonesian: "to sieve") screens captions and comments for abuse **as people
-//! type**, in Indonesian and English, and sees through the disguises people use to slip past
+//! type**, in Indonesian, English, Javanese, Sundanese and Malay (one data folder each under
+//! `lang/`), and sees through the disguises people use to slip past
 //! filters: `4nj1ng`, `ｋｏｎｔｏｌ`, `a n j i n g`, `f*ck`, Cyrillic look-alikes, `anjiiiing`,
 //! informal spellings such as `kntl` and `bgst`. The same core runs natively (library and CLI,
 //! for the server-side re-check) and as WebAssembly in the browser.
@@ -60,6 +61,6 @@ pub mod __private {
 
 pub use error::{BuildError, UnknownValue};
 pub use filter::{Filter, FilterBuilder, Match, Verdict};
-pub use lexicon::{word_list, MatchMode, Term};
+pub use lexicon::{word_list, Language, MatchMode, Term};
 pub use normalize::UNICODE_VERSION;
-pub use vocab::{Action, Category, Evasion, Evasions, Language, Profile, Severity};
+pub use vocab::{Action, Category, Evasion, Evasions, Profile, Severity};

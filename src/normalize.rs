@@ -22,7 +22,9 @@
 //!
 //! 1. **Characters.** ASCII letters are lowercased. Other letters and digits go through the
 //!    generated fold table (`src/normalize/fold_table.rs`, from `examples/gen_fold_table.rs`:
-//!    NFKD without marks, UTS 39 confusables for Latin-like scripts, a short documented supplement): `á`, `ｋ`, `𝐛`, `ⓐ`, Cyrillic `а` all become ASCII. Combining marks
+//!    NFKD without marks, UTS 39 confusables for Latin-like scripts, small letters through their
+//!    capitals, a short documented list of shapes, enclosed and emoji letters): `á`, `ｋ`, `𝐛`,
+//!    `ⓐ`, `🅐`, `🇦`, Cyrillic `а` and `т` all become ASCII. Combining marks
 //!    (U+0300–036F and the other generic combining blocks) are dropped and widen the origin of the
 //!    letter they sit on. Invisible characters ([`is_invisible`]) are dropped without breaking the
 //!    word. Letters with no Latin fold (CJK, Arabic, Thai, ...) are kept, lowercased.
@@ -41,8 +43,11 @@
 //!    its digits are not one block at its end (`covid19`, `mp3`, `Rp50`) nor one block at its start
 //!    unless that block is a single digit followed by 3+ letters (`5uck` converts, `10k`, `3pm`
 //!    don't). Digits map `0→o 1→i 3→e 4→a 5→s 6→g 7→t 8→b 9→g`, symbols `@→a $→s !→i |→l +→t €→e`.
-//!    `!`, `|` and `+` also need a letter or digit on both sides. A word that does not convert keeps
-//!    its digits, and its symbols become separators.
+//!    `!`, `|` and `+` also need a letter or digit on both sides; a run of `$` or `@` before a
+//!    letter converts whole (`dumba$$es`). A word that does not convert keeps its digits, and its
+//!    symbols become separators; when all its digits have a leet reading (`cun7`, `7ai`, `b390`)
+//!    its range is remembered, and the filter reads it again as leetspeak and keeps only a whole
+//!    listed word. A lone `$` reads as `s`, so it can join split letters (`p u $ $ y`).
 //! 5. **Masking.** In a converting word, `*`, `•` and `#` between letters (or between other mask
 //!    symbols) become the wildcard byte `*` with [`evasion::MASKING`]; runs are not collapsed
 //!    (`f**k` keeps two).
@@ -177,6 +182,10 @@ pub struct Folded {
     pub text: String,
     /// One entry per byte of `text`.
     pub origin: Vec<Origin>,
+    /// Words kept as numbers although every digit has a leet reading (`7ai`, `cun7`, `b390`,
+    /// `covid19`): their byte ranges in the input, for the filter to read again as leetspeak
+    /// ([`normalize_leet_into`]) and keep only a whole listed word.
+    pub(crate) numbers: Vec<std::ops::Range<usize>>,
 }
 
 impl Folded {
@@ -192,6 +201,7 @@ impl Folded {
     pub fn clear(&mut self) {
         self.text.clear();
         self.origin.clear();
+        self.numbers.clear();
     }
 }
 
@@ -220,6 +230,17 @@ pub fn normalize(input: &str) -> Folded {
 /// assert!(out.origin[1].flags() & evasion::MASKING != 0);
 /// ```
 pub fn normalize_into(input: &str, out: &mut Folded) {
+    fold_into(input, out, false);
+}
+
+/// Folds one word read as leetspeak whatever its digits: every word with a letter and only
+/// digits that have a leet reading converts (`7ai` → `tai`, `b390` → `bego`).
+pub(crate) fn normalize_leet_into(input: &str, out: &mut Folded) {
+    fold_into(input, out, true);
+}
+
+fn fold_into(input: &str, out: &mut Folded, force_leet: bool) {
+    out.numbers.clear();
     let mut buf = std::mem::take(&mut out.text).into_bytes();
     buf.clear();
     out.origin.clear();
@@ -230,6 +251,8 @@ pub fn normalize_into(input: &str, out: &mut Folded) {
         input,
         buf,
         org: &mut out.origin,
+        numbers: &mut out.numbers,
+        force_leet,
         word: None,
         simple: false,
         space: None,
@@ -384,6 +407,10 @@ struct Folder<'a> {
     input: &'a str,
     buf: Vec<u8>,
     org: &'a mut Vec<Origin>,
+    /// See [`Folded::numbers`].
+    numbers: &'a mut Vec<std::ops::Range<usize>>,
+    /// Read every word with a letter as leetspeak ([`normalize_leet_into`]).
+    force_leet: bool,
     /// Buffer index where the open word starts.
     word: Option<usize>,
     /// The open word holds only one-byte ASCII letters so far.
@@ -786,6 +813,14 @@ impl Folder<'_> {
             j
         };
         let kind = |org: &[Origin], i: usize| org[i].flags & KINDS;
+        // A lone `$` reads as an `s`, so that it can join split letters (`p u $ $ y`); it counts
+        // as a leet letter there, not a real one.
+        if n == ws + 1 && self.buf[ws] == b'$' && kind(self.org, ws) == K_SYM {
+            self.buf[ws] = b's';
+            self.org[ws].flags = (self.org[ws].flags & !KINDS) | evasion::LEETSPEAK;
+            self.finish_word(ws, space);
+            return;
+        }
         // Trim trailing symbols.
         let mut hi = n;
         while hi > ws && kind(self.org, hi - 1) == K_SYM {
@@ -844,7 +879,14 @@ impl Folder<'_> {
         let one_block = digits > 0 && last_digit + 1 - first_digit == digits;
         let numeric_end = one_block && last_digit + 1 == units;
         let numeric_start = one_block && first_digit == 0 && (digits >= 2 || letters < 3);
-        let leet = letters >= 2 && !unmapped && !numeric_end && !numeric_start;
+        let mut leet = letters >= 2 && !unmapped && !numeric_end && !numeric_start;
+        if self.force_leet {
+            leet = letters >= 1 && !unmapped;
+        } else if !leet && letters >= 1 && digits >= 1 && syms == 0 && !unmapped && units >= 3 {
+            // Left as a number, but it might be a disguise (`cun7`): the filter reads it again.
+            self.numbers
+                .push(self.org[lo].start as usize..self.org[hi - 1].end as usize);
+        }
         if leet && tail_at && (digits > 0 || syms > 0) {
             hi += 1;
         }
@@ -855,6 +897,9 @@ impl Folder<'_> {
         let mut pending_sep: Option<u32> = None; // start of a separator run inside the word
         let mut collapsible = false;
         let mut prev_k = 0;
+        // The last run of leet symbols looked at (`$$` in `dumba$$es`): where it ends and whether
+        // a letter or digit follows it. Cached so a long run is walked once.
+        let mut chain = (0usize, false);
         while r < hi {
             let j = next_unit(self.org, r);
             let k = kind(self.org, r);
@@ -870,7 +915,22 @@ impl Folder<'_> {
                     if let Some(l) = leet_sym(b) {
                         let both = matches!(b, b'!' | b'|' | b'+');
                         let tail = b == b'@' && j == hi && around(prev_k);
-                        (tail || around(next_k) && (!both || around(prev_k)))
+                        let before_letter = around(next_k)
+                            || (next_k == K_SYM && !both && {
+                                if j >= chain.0 {
+                                    let mut p = j;
+                                    while p < hi
+                                        && kind(self.org, p) == K_SYM
+                                        && leet_sym(self.buf[p]).is_some()
+                                        && !matches!(self.buf[p], b'!' | b'|' | b'+')
+                                    {
+                                        p = next_unit(self.org, p);
+                                    }
+                                    chain = (p.max(j + 1), p < hi && around(kind(self.org, p)));
+                                }
+                                chain.1
+                            });
+                        (tail || before_letter && (!both || around(prev_k)))
                             .then_some((l, evasion::LEETSPEAK | K_LETTER))
                     } else if is_mask(b)
                         && (around(prev_k) || prev_k == K_SYM)
@@ -1022,7 +1082,8 @@ impl Folder<'_> {
             self.split.start = self.buf.len() - 1;
         }
         self.split.count += 1;
-        self.split.letters += usize::from(b.is_ascii_lowercase());
+        self.split.letters +=
+            usize::from(b.is_ascii_lowercase() && o.flags & evasion::LEETSPEAK == 0);
         self.split.end = self.buf.len();
         self.split.prev_end = o.end as usize;
     }
@@ -1092,6 +1153,20 @@ mod tests {
         ("cyrillic uppercase", "КОNТОL", "kontol"),
         ("greek homoglyphs", "ΒΑΝGSΑΤ", "bangsat"),
         ("greek mu supplement", "μ", "u"),
+        ("cyrillic shape look-alikes", "ваngsат", "bangsat"),
+        ("cyrillic small capitals", "тупк", "tynk"),
+        ("greek small letters", "βαγδ", "bayd"),
+        ("cherokee capitals and small letters", "ᏴᎪꮓ", "baz"),
+        ("armenian", "ցօոց", "gong"),
+        ("negative circled letters", "🅐🅝🅙🅘🅝🅖", "anjing"),
+        ("negative squared letters", "🅰🅽🅹🅸🅽🅶", "anjing"),
+        ("squared letters", "🄰🄽🄹🄸🄽🄶", "anjing"),
+        ("parenthesized letters", "⒜⒩⒥⒤⒩⒢", "anjing"),
+        ("regional indicators", "🇦🇳🇯🇮🇳🇬", "anjing"),
+        ("leet symbol run", "dumba$$es", "dumbases"),
+        ("lone dollar joins split letters", "p u $ $ y", "pusy"),
+        ("lone dollar elsewhere is an s", "harga $ 5", "harga s 5"),
+        ("leet 7 at a word's start stays a number", "7ai", "7ai"),
         ("sharp s", "Straße", "strasse"),
         ("ligature", "ﬁre", "fire"),
         ("leet digits", "4nj1ng", "anjing"),
@@ -1191,7 +1266,11 @@ mod tests {
         ("arabic kept", "كلمة، كلمة", "كلمة كلمة"),
         ("thai kept", "ที่นี่", "ที่นี่"),
         ("emoji separator", "anjing🐶lu", "anjing lu"),
-        ("cyrillic word kept readable", "привет", "пpивeт"),
+        // Cyrillic letters fold by shape wherever they are (saring has no Russian lexicon, and a
+        // look-alike attack may write a whole word in Cyrillic); letters with no Latin look-alike
+        // are kept.
+        ("cyrillic word folds by shape", "привет", "npubet"),
+        ("cyrillic letters with no look-alike kept", "жук", "жyk"),
     ];
 
     /// `(name, input, folded substring, original slice it must map back to)`.

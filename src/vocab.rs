@@ -42,6 +42,8 @@ macro_rules! vocabulary {
     };
 }
 
+pub(crate) use vocabulary;
+
 /// What kind of harm a match is.
 ///
 /// ```
@@ -182,22 +184,6 @@ pub enum Action {
 }
 
 vocabulary!(Action, "action", { Allow => "allow", Warn => "warn", Block => "block" });
-
-/// A language whose lexicon the filter loads.
-///
-/// ```
-/// assert_eq!("id".parse::<saring::Language>().unwrap(), saring::Language::Indonesian);
-/// ```
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum Language {
-    /// `id`: Indonesian, with informal (alay) spelling and regional swearing.
-    Indonesian,
-    /// `en`: English.
-    English,
-}
-
-vocabulary!(Language, "language", { Indonesian => "id", English => "en" });
 
 /// One disguise the normalizer undid (or an informal spelling the lexicon lists).
 ///

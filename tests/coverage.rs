@@ -110,6 +110,108 @@ fn homoglyphs(word: &str) -> String {
     })
 }
 
+/// Look-alikes read by shape, outside Unicode's confusables data for the lowercase forms:
+/// Cyrillic т к м н в г п ь я and friends.
+fn cyrillic_shapes(word: &str) -> String {
+    map_letters(word, |c| {
+        match c {
+            'a' => 'а',
+            'b' => 'в',
+            'c' => 'с',
+            'e' => 'е',
+            'h' => 'н',
+            'k' => 'к',
+            'm' => 'м',
+            'n' => 'п',
+            'o' => 'о',
+            'p' => 'р',
+            'r' => 'г',
+            't' => 'т',
+            'u' => 'и',
+            'w' => 'ш',
+            'x' => 'х',
+            'y' => 'у',
+            other => other,
+        }
+        .to_string()
+    })
+}
+
+fn greek(word: &str) -> String {
+    map_letters(word, |c| {
+        match c {
+            'a' => 'α',
+            'b' => 'β',
+            'd' => 'δ',
+            'e' => 'ε',
+            'i' => 'ι',
+            'k' => 'κ',
+            'n' => 'η',
+            'o' => 'ο',
+            'p' => 'ρ',
+            't' => 'τ',
+            'u' => 'υ',
+            'v' => 'ν',
+            'w' => 'ω',
+            'x' => 'χ',
+            'y' => 'γ',
+            other => other,
+        }
+        .to_string()
+    })
+}
+
+/// Cherokee capitals for the letters that have one, Armenian small letters for some others.
+fn cherokee_armenian(word: &str) -> String {
+    map_letters(word, |c| {
+        match c {
+            'a' => 'Ꭺ',
+            'b' => 'Ᏼ',
+            'c' => 'Ꮯ',
+            'd' => 'Ꭰ',
+            'e' => 'Ꭼ',
+            'g' => 'ց',
+            'h' => 'հ',
+            'j' => 'Ꭻ',
+            'k' => 'Ꮶ',
+            'l' => 'Ꮮ',
+            'm' => 'Ꮇ',
+            'n' => 'ո',
+            'o' => 'օ',
+            'p' => 'Ꮲ',
+            'r' => 'Ꮢ',
+            's' => 'Ꮪ',
+            't' => 'Ꭲ',
+            'u' => 'ս',
+            'w' => 'Ꮃ',
+            other => other,
+        }
+        .to_string()
+    })
+}
+
+/// `7` for t and `9` for g (`7ai`, `cun7`, `b390` with the other leet digits).
+fn leet_7_9(word: &str) -> String {
+    let swapped: String = word
+        .chars()
+        .map(|c| match c {
+            't' => '7',
+            'g' => '9',
+            other => other,
+        })
+        .collect();
+    if swapped != word {
+        return swapped;
+    }
+    // No t or g: the other leet digits, so the word is disguised all the same.
+    leet(word)
+}
+
+fn doubled_last(word: &str) -> String {
+    let last = word.chars().next_back().unwrap();
+    format!("{word}{last}")
+}
+
 type Disguise = (&'static str, fn(&str) -> String);
 
 const DISGUISES: &[Disguise] = &[
@@ -150,6 +252,21 @@ const DISGUISES: &[Disguise] = &[
     }),
     ("homoglyphs + zero-width", |w| {
         join_letters(&homoglyphs(w), "\u{200C}")
+    }),
+    ("cyrillic shapes", cyrillic_shapes),
+    ("greek", greek),
+    ("cherokee + armenian", cherokee_armenian),
+    ("leet 7 and 9", leet_7_9),
+    ("doubled last letter", doubled_last),
+    ("circled", |w| map_letters(w, |c| offset(c, 0x24D0))),
+    ("negative circled", |w| {
+        map_letters(w, |c| offset(c, 0x1F150))
+    }),
+    ("squared", |w| map_letters(w, |c| offset(c, 0x1F130))),
+    ("parenthesized", |w| map_letters(w, |c| offset(c, 0x249C))),
+    ("regional indicators", |w| {
+        // Joined by zero-width non-joiners, as typed so that pairs do not render as flags.
+        join_letters(&map_letters(w, |c| offset(c, 0x1F1E6)), "\u{200C}")
     }),
 ];
 

@@ -37,8 +37,10 @@ use std::ops::Range;
 use rustc_hash::FxHashMap;
 
 use crate::error::BuildError;
+use crate::judge::AFFIX_KEYS;
+use crate::lexicon::{self, Language};
 use crate::normalize::{self, Folded};
-use crate::vocab::{Category, Language, Severity};
+use crate::vocab::{Category, Severity};
 
 use matcher::Found;
 use rules::Rule;
@@ -47,45 +49,35 @@ use words::Classes;
 
 /// One language's construction data: its word tables and rules, each with the name it is
 /// reported under in errors.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Debug)]
 pub(crate) struct LanguageData {
     /// `groups.tsv`: (source name, text).
-    pub groups: (&'static str, &'static str),
+    pub groups: (String, &'static str),
     /// `predicates.tsv`.
-    pub predicates: (&'static str, &'static str),
+    pub predicates: (String, &'static str),
     /// `rules.txt`.
-    pub rules: (&'static str, &'static str),
-    /// Whether the language's words take Indonesian particles (`bunuhlah`, `semuanya`).
-    pub particles: bool,
+    pub rules: (String, &'static str),
+    /// The particles the language's words may carry without a row of their own (`bunuh` +
+    /// `lah`, `semua` + `nya`): the `particle` rows of its `affixes.tsv`.
+    pub particles: Vec<&'static str>,
 }
 
-/// The built-in construction data of a language.
+/// The built-in construction data of a language, from its folder under `lang/`. A folder whose
+/// tables hold only comments adds nothing.
 pub(crate) fn builtin(language: Language) -> LanguageData {
-    match language {
-        Language::Indonesian => LanguageData {
-            groups: (
-                "lang/id/groups.tsv",
-                include_str!("../../lang/id/groups.tsv"),
-            ),
-            predicates: (
-                "lang/id/predicates.tsv",
-                include_str!("../../lang/id/predicates.tsv"),
-            ),
-            rules: ("lang/id/rules.txt", include_str!("../../lang/id/rules.txt")),
-            particles: true,
-        },
-        Language::English => LanguageData {
-            groups: (
-                "lang/en/groups.tsv",
-                include_str!("../../lang/en/groups.tsv"),
-            ),
-            predicates: (
-                "lang/en/predicates.tsv",
-                include_str!("../../lang/en/predicates.tsv"),
-            ),
-            rules: ("lang/en/rules.txt", include_str!("../../lang/en/rules.txt")),
-            particles: false,
-        },
+    let folder = language.folder();
+    // A malformed affixes file is reported by the lexicon, which reads the same file first.
+    let particles = lexicon::parse_keyed("", folder.affixes, AFFIX_KEYS)
+        .unwrap_or_default()
+        .into_iter()
+        .filter(|(_, key, _)| *key == "particle")
+        .flat_map(|(_, _, words)| words)
+        .collect();
+    LanguageData {
+        groups: (language.path("groups.tsv"), folder.groups),
+        predicates: (language.path("predicates.tsv"), folder.predicates),
+        rules: (language.path("rules.txt"), folder.rules),
+        particles,
     }
 }
 
@@ -115,6 +107,8 @@ pub(crate) struct Constructions {
     /// For each first word of a phrase form, the most words of any phrase it starts.
     phrases: FxHashMap<Box<[u8]>, u8>,
     rules: Vec<Rule>,
+    /// Every language's particles (see [`LanguageData::particles`]).
+    particles: Vec<Box<[u8]>>,
 }
 
 /// Buffers reused between checks.
@@ -138,8 +132,8 @@ impl Constructions {
         for (index, data) in languages.iter().enumerate() {
             let lang: u16 = 1 << index;
             rows.clear();
-            words::parse_words(data.groups.0, data.groups.1, &mut rows)?;
-            words::parse_words(data.predicates.0, data.predicates.1, &mut rows)?;
+            words::parse_words(&data.groups.0, data.groups.1, &mut rows)?;
+            words::parse_words(&data.predicates.0, data.predicates.1, &mut rows)?;
             for row in &rows {
                 normalize::normalize_into(row.form, &mut folded);
                 if folded.text.is_empty() {
@@ -147,7 +141,7 @@ impl Constructions {
                 }
                 if folded.text.split(' ').count() > units::MAX_FORM_WORDS {
                     return Err(BuildError::lexicon(
-                        data.groups.0,
+                        &data.groups.0,
                         0,
                         format!("{:?}: at most {} words", row.form, units::MAX_FORM_WORDS),
                     ));
@@ -161,19 +155,29 @@ impl Constructions {
                 let info = &mut words[index];
                 info.classes |= row.classes;
                 info.families |= row.families;
-                info.suffixes |= data.particles;
+                info.suffixes |= !data.particles.is_empty();
                 info.langs |= lang;
             }
-            let mut own = rules::parse_rules(data.rules.0, data.rules.1)?;
+            let mut own = rules::parse_rules(&data.rules.0, data.rules.1)?;
             for rule in &mut own {
                 rule.langs = lang;
             }
             rules.extend(own);
         }
+        let mut particles: Vec<Box<[u8]>> = Vec::new();
+        for data in languages {
+            for particle in &data.particles {
+                let particle: Box<[u8]> = particle.as_bytes().into();
+                if !particles.contains(&particle) {
+                    particles.push(particle);
+                }
+            }
+        }
+        let particle_list: Vec<&[u8]> = particles.iter().map(|p| &p[..]).collect();
         let mut gate = gate::Gate::new();
         for (form, info) in forms.iter().zip(&words) {
             if info.classes & (units::ANCHORS | words::class::WEAK) != 0 {
-                let particles: &[&[u8]] = if info.suffixes { units::SUFFIXES } else { &[] };
+                let particles: &[&[u8]] = if info.suffixes { &particle_list } else { &[] };
                 let weak = info.classes & words::class::WEAK != 0;
                 gate.add_anchor(form, weak, particles);
             }
@@ -193,6 +197,7 @@ impl Constructions {
             index_of,
             phrases,
             rules,
+            particles,
         })
     }
 
@@ -222,6 +227,7 @@ impl Constructions {
             &self.index_of,
             &self.phrases,
             &self.words,
+            &self.particles,
             units,
         ) {
             return;

@@ -36,9 +36,6 @@ pub(crate) struct WordInfo {
     pub suffixes: bool,
 }
 
-/// Indonesian particles and suffixes a form may carry without a row of its own.
-pub(crate) const SUFFIXES: &[&[u8]] = &[b"lah", b"nya", b"kah", b"in", b"pun"];
-
 /// Classes that can start a construction: a text with none of them has nothing to read.
 pub(crate) const ANCHORS: Classes = class::GROUP | class::WORSHIP | class::INCITE;
 
@@ -67,6 +64,7 @@ pub(crate) fn units(
     forms: &FxHashMap<Box<[u8]>, usize>,
     phrases: &FxHashMap<Box<[u8]>, u8>,
     words: &[WordInfo],
+    particles: &[Box<[u8]>],
     out: &mut Vec<Unit>,
 ) -> bool {
     out.clear();
@@ -106,8 +104,8 @@ pub(crate) fn units(
         if best.is_none() {
             // A stem before a particle: `bunuh` + `in`, `semua` + `nya`.
             let word = &text[at..word_end];
-            best = SUFFIXES.iter().find_map(|suffix| {
-                let stem = word.strip_suffix(*suffix)?;
+            best = particles.iter().find_map(|suffix| {
+                let stem = word.strip_suffix(&suffix[..])?;
                 let &form = forms.get(stem)?;
                 words[form]
                     .suffixes

@@ -40,6 +40,31 @@ describe("module", () => {
   });
 });
 
+describe("languages()", () => {
+  const list = saring.languages();
+  test("lists every language folder with its code, name and default", () => {
+    assert.deepEqual(list.map((l) => l.code), ["id", "en", "jv", "su", "ms"]);
+    assert.deepEqual(list.map((l) => l.name), ["Indonesian", "English", "Javanese", "Sundanese", "Malay"]);
+    for (const l of list) assert.deepEqual(Object.keys(l).sort(), ["code", "default", "name"]);
+  });
+  test("every listed code is accepted, alone", () => {
+    for (const { code } of list) new Filter({ languages: [code] }).free();
+  });
+  test("the unknown-language error names every listed code", () => {
+    assert.throws(() => new Filter({ languages: ["xx"] }), (e) =>
+      e instanceof Error && list.every(({ code }) => e.message.includes(`"${code}"`)));
+  });
+  test("leaving languages out loads exactly the default ones", () => {
+    const defaults = list.filter((l) => l.default).map((l) => l.code);
+    const text = "dasar celeng, goblog sia, dasar bangang";
+    const implicit = new Filter();
+    const explicit = new Filter({ languages: defaults });
+    assert.deepEqual(implicit.check(text), explicit.check(text));
+    implicit.free();
+    explicit.free();
+  });
+});
+
 describe("new Filter(options)", () => {
   const good = [
     ["no argument", undefined],

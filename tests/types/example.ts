@@ -7,12 +7,14 @@
 import init, {
   Filter,
   initSync,
+  languages as listLanguages,
   type Action,
   type Category,
   type Evasion,
   type ExtraTerm,
   type FilterOptions,
   type Language,
+  type LanguageInfo,
   type Match,
   type Profile,
   type Severity,
@@ -34,7 +36,13 @@ export async function start(bytes: Uint8Array, module: WebAssembly.Module): Prom
 
 // --- options: every field ---------------------------------------------------------------
 const profile: Profile = "child";
-const languages: Language[] = ["id", "en"];
+const languages: Language[] = ["id", "en", "jv", "su", "ms"];
+// The package lists its languages, so option pages need not spell codes out.
+const known: LanguageInfo[] = listLanguages();
+export const defaultCodes: Language[] = known.filter((l) => l.default).map((l) => l.code);
+export const names: string[] = known.map((l) => l.name);
+// @ts-expect-error: not a language code
+export const wrongLanguage: Language = "fr";
 const extra: ExtraTerm = { term: "kampungan", category: "insult", severity: 1 };
 const options: FilterOptions = {
   profile,

@@ -2,7 +2,7 @@
 import type { FilterOptions, Profile, Verdict } from "./saring.js";
 
 export type {
-  Action, Category, Evasion, ExtraTerm, FilterOptions, Language, Match, Profile, Severity, Verdict,
+  Action, Category, Evasion, ExtraTerm, FilterOptions, Language, LanguageInfo, Match, Profile, Severity, Verdict,
 } from "./saring.js";
 
 /** Where the worker and its WebAssembly come from (both optional). */

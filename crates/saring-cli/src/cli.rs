@@ -35,9 +35,10 @@ struct FilterArgs {
     /// child, teen or adult.
     #[arg(long, default_value = "teen", value_parser = parse_profile)]
     profile: Profile,
-    /// Comma-separated languages: id, en.
-    #[arg(long = "lang", default_value = "id,en", value_parser = parse_languages)]
-    languages: Languages,
+    /// Comma-separated language codes (an unknown code's error lists the accepted ones;
+    /// docs/languages.md). Default: the languages on by default.
+    #[arg(long = "lang", value_parser = parse_languages)]
+    languages: Option<Languages>,
     /// Extra terms, one per line: term<TAB>category<TAB>severity<TAB>mode (all but the term optional).
     #[arg(long = "terms", value_name = "FILE")]
     terms: Option<PathBuf>,
@@ -196,7 +197,10 @@ fn read_file(path: &Path) -> Result<String, Failure> {
 fn build(args: &FilterArgs) -> Result<Filter, Failure> {
     let mut builder = Filter::builder()
         .profile(args.profile)
-        .languages(args.languages.0.iter().copied());
+        .languages(match &args.languages {
+            Some(languages) => languages.0.clone(),
+            None => Language::defaults().collect(),
+        });
     if let Some(path) = &args.terms {
         let text = read_file(path)?;
         let terms = parse_term_file(&path.display().to_string(), &text)?;

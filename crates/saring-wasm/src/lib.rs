@@ -58,15 +58,24 @@ enum Action {
     Block,
 }
 
-/// A lexicon language.
-#[derive(Tsify)]
-#[allow(dead_code)]
-enum Language {
-    #[serde(rename = "id")]
-    Indonesian,
-    #[serde(rename = "en")]
-    English,
+// The languages come from the core's registry (one folder under `lang/` each), so their union
+// is not spelled out here: `make pkg` narrows this line to the registered codes, read from
+// `languages()`, and adding a language needs no change in this crate.
+#[wasm_bindgen(typescript_custom_section)]
+const LANGUAGE_TYPES: &str = r#"
+/** A lexicon language code, one folder under `lang/` each; the package build narrows this
+ *  line to the union of the registered codes (`languages()` lists them). */
+export type Language = string;
+/** A language this build knows, as listed by `languages()`. */
+export interface LanguageInfo {
+  /** The code accepted in `languages: [...]`. */
+  code: Language;
+  /** The language's English name ("Javanese"). */
+  name: string;
+  /** Whether it is on when `languages` is left out. */
+  default: boolean;
 }
+"#;
 
 /// A disguise the normalizer undid.
 #[derive(Tsify)]
@@ -152,6 +161,29 @@ struct Match {
     #[tsify(optional)]
     #[serde(skip_serializing_if = "Option::is_none")]
     rule: Option<String>,
+}
+
+#[derive(Serialize)]
+struct JsLanguage {
+    code: &'static str,
+    name: &'static str,
+    default: bool,
+}
+
+/// The languages this build knows, in registry order:
+/// `[{ code: "id", name: "Indonesian", default: true }, …]`. Option pages and guards build their
+/// language choices from it instead of spelling codes out.
+#[wasm_bindgen(js_name = languages, unchecked_return_type = "LanguageInfo[]")]
+pub fn languages() -> Result<JsValue, Error> {
+    let list: Vec<JsLanguage> = saring::Language::ALL
+        .iter()
+        .map(|&language| JsLanguage {
+            code: language.as_str(),
+            name: language.name(),
+            default: language.is_default(),
+        })
+        .collect();
+    serde_wasm_bindgen::to_value(&list).map_err(|e| Error::new(&e.to_string()))
 }
 
 /// The outcome of a check.
@@ -661,7 +693,6 @@ mod tests {
             (Category::DECL, names(saring::Category::ALL)),
             (Profile::DECL, names(saring::Profile::ALL)),
             (Action::DECL, names(saring::Action::ALL)),
-            (Language::DECL, names(saring::Language::ALL)),
             (Evasion::DECL, names(saring::Evasion::ALL)),
             (Severity::DECL, names(saring::Severity::ALL)),
         ];
