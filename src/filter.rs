@@ -2,6 +2,7 @@
 
 use std::ops::Range;
 
+use crate::constructions::{self, Promotion};
 use crate::detect::{self, Detection};
 use crate::error::BuildError;
 use crate::judge::{Hit, Judge};
@@ -59,6 +60,7 @@ pub struct Filter {
     entries: Vec<Entry>,
     scanner: Scanner,
     judge: Judge,
+    promotion: Promotion,
 }
 
 /// Configures a [`Filter`]: profile, languages, custom terms and allowed words.
@@ -160,6 +162,7 @@ impl FilterBuilder {
         }
         Ok(Filter {
             profile: self.profile,
+            promotion: Promotion::new(&self.languages)?,
             entries,
             scanner,
             judge,
@@ -231,6 +234,12 @@ impl Filter {
             .map(|hit| self.lexicon_match(folded, hit))
             .collect();
         matches.extend(detections.iter().map(|d| self.detector_match(d)));
+        if let Some(found) = self.promotion.find(text, folded, detections) {
+            let rule = Some(constructions::PROMOTION.to_owned());
+            let (category, severity) = (Category::Gambling, Severity::Severe);
+            let m = self.make_match(found.span, category, severity, found.term, found.evasions, rule);
+            matches.push(m);
+        }
         // A pasted novel should not keep megabytes of buffers alive after its check.
         if folded.text.capacity() > SCRATCH_KEEP_BYTES {
             *scratch = Scratch::default();

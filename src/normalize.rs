@@ -285,14 +285,14 @@ pub fn is_invisible(c: char) -> bool {
 }
 
 /// Generic combining marks (the blocks used on Latin, Greek and Cyrillic, and "Zalgo" text).
-fn is_generic_mark(c: char) -> bool {
+pub(crate) fn is_generic_mark(c: char) -> bool {
     matches!(c,
         '\u{300}'..='\u{36F}' | '\u{483}'..='\u{489}' | '\u{1AB0}'..='\u{1AFF}'
         | '\u{1DC0}'..='\u{1DFF}' | '\u{20D0}'..='\u{20FF}' | '\u{FE20}'..='\u{FE2F}')
 }
 
 /// Looks `c` up in the generated fold table: (ASCII fold, evasion flags).
-fn fold_char(c: char) -> Option<(&'static [u8], u16)> {
+pub(crate) fn fold_char(c: char) -> Option<(&'static [u8], u16)> {
     let cp = c as u32;
     let table = &fold_table::FOLD;
     let i = table.binary_search_by(|e| (e >> 11).cmp(&cp)).ok()?;

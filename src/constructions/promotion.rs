@@ -1,0 +1,681 @@
+//! Online-gambling (judol) promotion: a brand-like name, the trade's vocabulary, testimonial
+//! wording and calls to action, read together. One listed word is never enough on its own.
+//!
+//! The signals are data (`lang/<code>/promotion.tsv`); how they combine is fixed here and
+//! described in `docs/promotion.md`:
+//!
+//! - a **styled brand** — letters in mathematical, fullwidth, enclosed or underlined styles, or
+//!   a run of spaced capitals (`P U L A U 7 7 7`), inside a comment otherwise typed plainly — is
+//!   a promotion by itself;
+//! - a **plain brand** — letters then digits (`PULAU777`, `XUXU4D`) or a name ending in a
+//!   strong suffix (`KUSUMATOTO`) — is one unless the comment talks *about* gambling (an `anti`
+//!   word) without any promotion wording;
+//! - a **weak brand** — a name ending in a weak suffix (`…WIN`, `…HOKI`), or capitals broken
+//!   into pieces (`GA RU DA HO KI`) — needs promotion wording (score ≥ 1); a word in capitals
+//!   needs a score of 2 and no `anti` word;
+//! - **wording alone** needs a score of 4 and no `anti` word (`slot gacor`, `wd lancar`,
+//!   `bocoran rtp`), so `judol haram`, `stop judol` or `dapat jackpot di pasar malam` pass.
+
+use std::collections::{HashMap, HashSet};
+use std::ops::Range;
+
+use aho_corasick::{AhoCorasick, MatchKind};
+
+use crate::detect::Detection;
+use crate::error::BuildError;
+use crate::normalize::{self, evasion, Folded};
+use crate::vocab::{Evasions, Language};
+
+const INDONESIAN: &str = include_str!("../../lang/id/promotion.tsv");
+const ENGLISH: &str = include_str!("../../lang/en/promotion.tsv");
+
+/// Score that wording alone must reach.
+const WORDING_ALONE: u32 = 4;
+/// Score a word in capitals needs.
+const CAPITALS: u32 = 2;
+/// Longest brand, in letters and digits; longer runs are sentences, not names.
+const MAX_BRAND: usize = 24;
+/// Shortest brand, in letters and digits.
+const MIN_BRAND: usize = 4;
+
+/// What a listed form says.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Kind {
+    Vocab,
+    Cta,
+    Anti,
+}
+
+#[derive(Debug)]
+struct Signal {
+    kind: Kind,
+    weight: u32,
+    /// The canonical form of its row: distinct rows add up, spellings of one row count once.
+    row: u32,
+    canonical: Box<str>,
+}
+
+/// The compiled promotion signals.
+#[derive(Debug)]
+pub(crate) struct Promotion {
+    automaton: AhoCorasick,
+    /// One per automaton pattern.
+    signals: Vec<Signal>,
+    /// Folded one-word forms: a styled word that is listed (`𝐉𝐔𝐃𝐎𝐋`) is emphasis, not a brand.
+    listed: HashSet<Box<[u8]>>,
+    /// (folded suffix, weight).
+    suffixes: Vec<(Box<[u8]>, u32)>,
+    not_brands: HashSet<Box<[u8]>>,
+}
+
+/// A promotion found in a text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Found {
+    /// Byte range in the checked text: the brand, or the strongest promoting phrase.
+    pub span: Range<usize>,
+    /// The brand's letters and digits (`pulau777`), or the phrase's canonical form.
+    pub term: String,
+    pub evasions: Evasions,
+}
+
+impl Promotion {
+    /// Reads the signal tables of `languages`.
+    pub(crate) fn new(languages: &[Language]) -> Result<Promotion, BuildError> {
+        let mut forms: Vec<Vec<u8>> = Vec::new();
+        let mut signals = Vec::new();
+        let mut listed = HashSet::new();
+        let mut suffixes = Vec::new();
+        let mut not_brands = HashSet::new();
+        let mut folded = Folded::default();
+        let mut rows: HashMap<Box<str>, u32> = HashMap::new();
+        for &language in languages {
+            let (source, text) = match language {
+                Language::Indonesian => ("lang/id/promotion.tsv", INDONESIAN),
+                Language::English => ("lang/en/promotion.tsv", ENGLISH),
+            };
+            for (number, line) in text.lines().enumerate() {
+                let line = line.trim_end();
+                if line.trim().is_empty() || line.starts_with('#') {
+                    continue;
+                }
+                let bad = |message: &str| BuildError::lexicon(source, number + 1, message);
+                let columns: Vec<&str> = line.split('\t').collect();
+                let [spellings, signal, weight] = columns[..] else {
+                    return Err(bad("expected forms<TAB>signal<TAB>weight"));
+                };
+                let weight: u32 = weight
+                    .trim()
+                    .parse()
+                    .ok()
+                    .filter(|w| *w <= 3)
+                    .ok_or_else(|| bad("weight: expected 0, 1, 2 or 3"))?;
+                let mut canonical: Option<Box<str>> = None;
+                let mut row_of_line = None;
+                for form in spellings.split('|').map(str::trim) {
+                    normalize::normalize_into(form, &mut folded);
+                    let bytes = folded.text.as_bytes();
+                    if bytes.is_empty() {
+                        return Err(bad("empty form"));
+                    }
+                    let canonical = canonical.get_or_insert_with(|| folded.text.clone().into());
+                    // The same word listed by two languages counts once.
+                    let row = *row_of_line.get_or_insert_with(|| {
+                        let next = rows.len() as u32;
+                        *rows.entry(canonical.clone()).or_insert(next)
+                    });
+                    let kind = match signal.trim() {
+                        "vocab" => Kind::Vocab,
+                        "cta" => Kind::Cta,
+                        "anti" => Kind::Anti,
+                        "suffix" => {
+                            suffixes.push((bytes.into(), weight));
+                            continue;
+                        }
+                        "not-brand" => {
+                            not_brands.insert(bytes.into());
+                            continue;
+                        }
+                        _ => {
+                            return Err(bad(
+                                "signal: expected vocab, cta, anti, suffix or not-brand",
+                            ))
+                        }
+                    };
+                    if !bytes.contains(&b' ') {
+                        listed.insert(bytes.into());
+                    }
+                    forms.push(bytes.to_vec());
+                    signals.push(Signal {
+                        kind,
+                        weight,
+                        row,
+                        canonical: canonical.clone(),
+                    });
+                }
+            }
+        }
+        let automaton = AhoCorasick::builder()
+            .match_kind(MatchKind::Standard)
+            .build(&forms)
+            .map_err(|e| BuildError::lexicon("promotion.tsv", 0, e.to_string()))?;
+        Ok(Promotion {
+            automaton,
+            signals,
+            listed,
+            suffixes,
+            not_brands,
+        })
+    }
+
+    /// Looks for a promotion in `text`, whose folded form is `folded`; `detections` are the
+    /// links and addresses found in it (names inside them are not brands).
+    pub(crate) fn find(
+        &self,
+        text: &str,
+        folded: &Folded,
+        detections: &[Detection],
+    ) -> Option<Found> {
+        let wording = self.wording(folded);
+        // The cheap gate: plain ASCII text with no digit, no promotion word, no name with a
+        // strong suffix and no spaced capitals has nothing for the brand reader to find.
+        if text.is_ascii()
+            && wording.score == 0
+            && !text.bytes().any(|b| b.is_ascii_digit())
+            && !self.has_strong_suffix(folded)
+            && !has_spaced_capitals(text.as_bytes())
+        {
+            return None;
+        }
+        let tokens = tokens(text, detections);
+        let brand = self.best_brand(&tokens);
+        let fires = match &brand {
+            Some((_, Strength::Styled)) => true,
+            Some((_, Strength::Plain)) => wording.score >= 1 || !wording.anti,
+            Some((_, Strength::Weak)) => wording.score >= 1,
+            Some((_, Strength::Capitals)) => wording.score >= CAPITALS && !wording.anti,
+            None => false,
+        };
+        if fires {
+            let (candidate, _) = brand?;
+            return Some(Found {
+                span: candidate.span,
+                term: String::from_utf8_lossy(&candidate.skeleton).into_owned(),
+                evasions: Evasions::from_bits(candidate.flags),
+            });
+        }
+        if wording.score >= WORDING_ALONE && !wording.anti {
+            let (span, term) = wording.best?;
+            let origins = &folded.origin[span];
+            let flags = origins.iter().fold(0, |acc, o| acc | o.flags);
+            return Some(Found {
+                span: origins[0].start as usize..origins[origins.len() - 1].end as usize,
+                term: term.into(),
+                evasions: Evasions::from_bits(flags),
+            });
+        }
+        None
+    }
+
+    /// The listed words in the folded text, at word boundaries.
+    fn wording(&self, folded: &Folded) -> Wording {
+        let bytes = folded.text.as_bytes();
+        let mut wording = Wording::default();
+        let mut rows: Vec<u32> = Vec::new();
+        let mut best_weight = 0;
+        for found in self.automaton.find_overlapping_iter(bytes) {
+            let (start, end) = (found.start(), found.end());
+            if (start > 0 && bytes[start - 1] != b' ') || (end < bytes.len() && bytes[end] != b' ')
+            {
+                continue;
+            }
+            let signal = &self.signals[found.pattern().as_usize()];
+            if signal.kind == Kind::Anti {
+                wording.anti = true;
+                continue;
+            }
+            if rows.contains(&signal.row) {
+                continue;
+            }
+            // A comment repeating one word a million times adds nothing after the first.
+            if rows.len() < 64 {
+                rows.push(signal.row);
+            }
+            wording.score = wording.score.saturating_add(signal.weight);
+            if signal.weight > best_weight {
+                best_weight = signal.weight;
+                wording.best = Some((start..end, signal.canonical.clone()));
+            }
+        }
+        wording
+    }
+
+    fn has_strong_suffix(&self, folded: &Folded) -> bool {
+        self.suffixes.iter().any(|(suffix, weight)| {
+            *weight >= 2
+                && folded
+                    .text
+                    .as_bytes()
+                    .windows(suffix.len())
+                    .any(|w| w == &suffix[..])
+        })
+    }
+
+    /// The strongest brand-like candidate, the first of equals.
+    fn best_brand(&self, tokens: &[Token]) -> Option<(Candidate, Strength)> {
+        let plain_words = tokens.iter().any(Token::is_plain_word);
+        let mut best: Option<(Candidate, Strength)> = None;
+        let mut offer = |candidate: Candidate, strength: Strength| {
+            if best.as_ref().is_none_or(|(_, s)| strength > *s) {
+                best = Some((candidate, strength));
+            }
+        };
+        let mut i = 0;
+        while i < tokens.len() {
+            // Spaced letters: `P U L A U 7 7 7`, `T K P 303`.
+            let run = spaced_run(&tokens[i..]);
+            if run >= 3 {
+                let mut candidate = Candidate::join(&tokens[i..i + run], evasion::SEPARATORS);
+                let mut used = run;
+                if let Some(next) = tokens.get(i + run) {
+                    if next.space_before && next.letters == 0 && next.len() >= 2 {
+                        candidate.extend(next);
+                        used += 1;
+                    }
+                }
+                let singles = &tokens[i..i + run];
+                let shouting = singles.iter().all(|t| t.lower_plain == 0);
+                if candidate.is_brand_sized()
+                    && candidate.letters >= 2
+                    && shouting
+                    && (singles.iter().any(|t| t.upper > 0) || candidate.styled)
+                {
+                    offer(candidate, Strength::Styled);
+                    i += used;
+                    continue;
+                }
+            }
+            // Capitals in pieces: `GA RU DA HO KI`.
+            let pieces = piece_run(&tokens[i..]);
+            if pieces >= 3 {
+                let candidate = Candidate::join(&tokens[i..i + pieces], evasion::SEPARATORS);
+                if candidate.is_brand_sized() {
+                    offer(candidate, Strength::Weak);
+                }
+                i += pieces;
+                continue;
+            }
+            let token = &tokens[i];
+            i += 1;
+            if token.len() < 3 || token.len() > MAX_BRAND || token.letters < 2 {
+                continue;
+            }
+            let candidate = Candidate::join(std::slice::from_ref(token), 0);
+            if token.styled && plain_words && token.len() >= MIN_BRAND && !self.is_listed(token)
+            {
+                offer(candidate, Strength::Styled);
+                continue;
+            }
+            if let Some(strength) = self.plain_shape(token) {
+                offer(candidate, strength);
+            }
+        }
+        best
+    }
+
+    fn is_listed(&self, token: &Token) -> bool {
+        self.listed.contains(&token.deleet()[..])
+    }
+
+    /// A plain (unstyled) token's brand shape, if any.
+    fn plain_shape(&self, token: &Token) -> Option<Strength> {
+        let skeleton = token.skeleton();
+        if self.not_brands.contains(skeleton) {
+            return None;
+        }
+        // Letters then digits: `pulau777`, `5unsur` aside; `xuxu4d`, `mbak4d2`.
+        let letters_end = skeleton
+            .iter()
+            .position(u8::is_ascii_digit)
+            .unwrap_or(skeleton.len());
+        let (head, tail) = skeleton.split_at(letters_end);
+        let head_letters = head.iter().filter(|b| b.is_ascii_alphabetic()).count();
+        if head_letters >= 3 && !tail.is_empty() {
+            let digits_only = tail.iter().all(u8::is_ascii_digit);
+            let four_d = tail.starts_with(b"4d") && tail[2..].iter().all(u8::is_ascii_digit);
+            if (digits_only && tail.len() >= 2) || four_d {
+                return Some(Strength::Plain);
+            }
+        }
+        // A name ending in a gambling word: `kusumatoto`, `togel62`, `pulauwin`.
+        let name = token.deleet();
+        let name = trim_digits(&name);
+        let had_digits = name.len() < token.len();
+        let mut strength = None;
+        for (suffix, weight) in &self.suffixes {
+            if name.ends_with(suffix) && (name.len() >= suffix.len() + 2 || had_digits) {
+                let s = if *weight >= 2 {
+                    Strength::Plain
+                } else {
+                    Strength::Weak
+                };
+                strength = strength.max(Some(s));
+            }
+        }
+        if strength.is_some() {
+            return strength;
+        }
+        if token.upper >= MIN_BRAND && token.lower_plain == 0 && token.lower_styled == 0 {
+            let listed = self.is_listed(token);
+            return (!listed).then_some(Strength::Capitals);
+        }
+        None
+    }
+}
+
+/// How sure a brand-like token makes the reading.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+enum Strength {
+    /// A word in capitals.
+    Capitals,
+    /// A weak suffix, capitals in pieces.
+    Weak,
+    /// Letters then digits, a strong suffix.
+    Plain,
+    /// Styled or spaced letters in a plainly typed comment.
+    Styled,
+}
+
+#[derive(Default)]
+struct Wording {
+    score: u32,
+    anti: bool,
+    /// The folded range and canonical form of the heaviest word.
+    best: Option<(Range<usize>, Box<str>)>,
+}
+
+/// A run of letters and digits in the original text, folded to ASCII.
+#[derive(Debug, Default, Clone)]
+struct Token {
+    span: Range<usize>,
+    /// Letters and digits, lowercase ASCII; only the first [`MAX_BRAND`] + 1 are kept.
+    bytes: Vec<u8>,
+    count: usize,
+    letters: usize,
+    upper: usize,
+    lower_plain: usize,
+    lower_styled: usize,
+    /// Some letter or digit was styled, or carried combining marks (underline, …).
+    styled: bool,
+    /// Some letter was plain ASCII.
+    plain: bool,
+    flags: u16,
+    /// Only whitespace separates it from the token before.
+    space_before: bool,
+}
+
+impl Token {
+    fn len(&self) -> usize {
+        self.count
+    }
+
+    fn skeleton(&self) -> &[u8] {
+        &self.bytes
+    }
+
+    /// A word typed plainly: two or more ASCII letters, nothing styled.
+    fn is_plain_word(&self) -> bool {
+        !self.styled && self.plain && self.letters >= 2
+    }
+
+    /// The skeleton with digits inside letters read as letters (`sl0t` → `slot`).
+    fn deleet(&self) -> Vec<u8> {
+        let end = self.bytes.len()
+            - self
+                .bytes
+                .iter()
+                .rev()
+                .take_while(|b| b.is_ascii_digit())
+                .count();
+        self.bytes
+            .iter()
+            .enumerate()
+            .map(|(i, &b)| match b {
+                b'0' if i < end => b'o',
+                b'1' if i < end => b'i',
+                b'3' if i < end => b'e',
+                b'4' if i < end && self.bytes.get(i + 1) != Some(&b'd') => b'a',
+                b'5' if i < end => b's',
+                b'7' if i < end => b't',
+                _ => b,
+            })
+            .collect()
+    }
+}
+
+fn trim_digits(bytes: &[u8]) -> &[u8] {
+    let end = bytes.len() - bytes.iter().rev().take_while(|b| b.is_ascii_digit()).count();
+    &bytes[..end]
+}
+
+/// A brand-like candidate: one token or a run of them.
+#[derive(Debug)]
+struct Candidate {
+    span: Range<usize>,
+    skeleton: Vec<u8>,
+    letters: usize,
+    styled: bool,
+    flags: u16,
+}
+
+impl Candidate {
+    fn join(tokens: &[Token], flags: u16) -> Candidate {
+        let mut candidate = Candidate {
+            span: tokens[0].span.start..tokens[0].span.start,
+            skeleton: Vec::new(),
+            letters: 0,
+            styled: false,
+            flags,
+        };
+        for token in tokens {
+            candidate.extend(token);
+        }
+        candidate
+    }
+
+    fn extend(&mut self, token: &Token) {
+        self.span.end = token.span.end;
+        if self.skeleton.len() <= MAX_BRAND {
+            self.skeleton.extend_from_slice(&token.bytes);
+        }
+        self.letters += token.letters;
+        self.styled |= token.styled;
+        self.flags |= token.flags;
+    }
+
+    fn is_brand_sized(&self) -> bool {
+        (MIN_BRAND..=MAX_BRAND).contains(&self.skeleton.len())
+    }
+}
+
+/// How many tokens from the start are single characters separated by whitespace only.
+fn spaced_run(tokens: &[Token]) -> usize {
+    tokens
+        .iter()
+        .enumerate()
+        .take_while(|(i, t)| t.len() == 1 && (*i == 0 || t.space_before))
+        .count()
+}
+
+/// How many tokens from the start are one or two capitals separated by whitespace only.
+fn piece_run(tokens: &[Token]) -> usize {
+    tokens
+        .iter()
+        .enumerate()
+        .take_while(|(i, t)| {
+            t.len() <= 2
+                && t.letters == t.len()
+                && t.upper == t.len()
+                && (*i == 0 || t.space_before)
+        })
+        .count()
+}
+
+/// `X Y Z`: three capitals in a row, each alone between spaces.
+fn has_spaced_capitals(bytes: &[u8]) -> bool {
+    bytes.windows(5).any(|w| {
+        w[0].is_ascii_uppercase()
+            && w[1] == b' '
+            && w[2].is_ascii_uppercase()
+            && w[3] == b' '
+            && w[4].is_ascii_uppercase()
+    })
+}
+
+/// Splits the original text into runs of letters and digits, each folded to ASCII, skipping
+/// invisible characters, `@handles` and anything inside a detected link or address.
+fn tokens(text: &str, detections: &[Detection]) -> Vec<Token> {
+    let mut tokens: Vec<Token> = Vec::new();
+    let mut current: Option<Token> = None;
+    let mut only_space = false;
+    let mut handle = false;
+    let mut links: Vec<Range<usize>> = detections.iter().map(|d| d.span.clone()).collect();
+    links.sort_by_key(|span| span.start);
+    let mut detection = links.iter().peekable();
+    for (at, ch) in text.char_indices() {
+        while detection.peek().is_some_and(|d| d.end <= at) {
+            detection.next();
+        }
+        let in_link = detection.peek().is_some_and(|d| d.start <= at);
+        if ch.is_whitespace() {
+            handle = false;
+        } else if ch == '@' {
+            handle = true;
+        }
+        let piece = if in_link || handle {
+            None
+        } else {
+            classify(ch)
+        };
+        match piece {
+            Some(Piece::Skip) => {}
+            Some(Piece::Mark) => {
+                if let Some(token) = current.as_mut() {
+                    token.styled = true;
+                    token.flags |= evasion::DIACRITICS;
+                    token.span.end = at + ch.len_utf8();
+                }
+            }
+            Some(Piece::Char {
+                byte,
+                styled,
+                flags,
+            }) => {
+                let token = current.get_or_insert_with(|| Token {
+                    span: at..at,
+                    space_before: only_space && !tokens.is_empty(),
+                    ..Token::default()
+                });
+                token.span.end = at + ch.len_utf8();
+                token.count += 1;
+                if token.bytes.len() <= MAX_BRAND {
+                    token.bytes.push(byte);
+                }
+                token.flags |= flags;
+                token.styled |= styled;
+                if byte.is_ascii_alphabetic() {
+                    token.letters += 1;
+                    token.plain |= !styled;
+                    if ch.is_uppercase() {
+                        token.upper += 1;
+                    } else if styled {
+                        token.lower_styled += 1;
+                    } else {
+                        token.lower_plain += 1;
+                    }
+                }
+            }
+            None => {
+                if let Some(token) = current.take() {
+                    tokens.push(token);
+                    only_space = true;
+                }
+                only_space &= ch.is_whitespace();
+            }
+        }
+    }
+    tokens.extend(current);
+    tokens
+}
+
+enum Piece {
+    /// A letter or digit, folded.
+    Char { byte: u8, styled: bool, flags: u16 },
+    /// A combining mark: decorates the letter before it.
+    Mark,
+    /// Invisible: neither part of a word nor a break.
+    Skip,
+}
+
+fn classify(ch: char) -> Option<Piece> {
+    if ch.is_ascii() {
+        return ch.is_ascii_alphanumeric().then(|| Piece::Char {
+            byte: ch.to_ascii_lowercase() as u8,
+            styled: false,
+            flags: 0,
+        });
+    }
+    if normalize::is_invisible(ch) {
+        return Some(Piece::Skip);
+    }
+    if normalize::is_generic_mark(ch) {
+        return Some(Piece::Mark);
+    }
+    // `kata²` is reduplication, not a styled digit.
+    if matches!(ch, '²' | '³' | '¹') {
+        return None;
+    }
+    let (fold, flags) = normalize::fold_char(ch)?;
+    let byte = *fold.first()?;
+    if fold.len() != 1 || !byte.is_ascii_alphanumeric() {
+        return None;
+    }
+    let styled = flags & (evasion::STYLED | evasion::HOMOGLYPHS) != 0;
+    Some(Piece::Char {
+        byte: byte.to_ascii_lowercase(),
+        styled,
+        flags: flags & (evasion::STYLED | evasion::HOMOGLYPHS | evasion::DIACRITICS),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn find(text: &str) -> Option<Found> {
+        let promotion = Promotion::new(&[Language::Indonesian, Language::English]).unwrap();
+        let folded = normalize::normalize(text);
+        let mut detections = Vec::new();
+        crate::detect::detect_into(text, &mut detections);
+        promotion.find(text, &folded, &detections)
+    }
+
+    #[test]
+    fn brands_and_wording() {
+        let cases: &[(&str, Option<&str>)] = &[
+            ("rezeki dari 𝐏𝐔𝐋𝐀𝐔𝟕𝟕𝟕 hari ini", Some("𝐏𝐔𝐋𝐀𝐔𝟕𝟕𝟕")),
+            ("⭐ A L E X I S 1 7 ⭐ mantap", Some("A L E X I S 1 7")),
+            ("modal 5k bisa jepe di XUXU4D", Some("XUXU4D")),
+            ("gacor terus di kusumatoto", Some("kusumatoto")),
+            ("slot gacor hari ini, wd lancar", Some("wd lancar")),
+            ("judol haram, stop judol", None),
+            ("dapat jackpot di pasar malam", None),
+            ("Zee JKT48 versi gemoy", None),
+            ("selamat pagi semua", None),
+            ("cek https://example.com/pulau777", None),
+        ];
+        for (text, want) in cases {
+            let got = find(text).map(|f| &text[f.span]);
+            assert_eq!(got, *want, "{text}");
+        }
+    }
+}
