@@ -234,10 +234,21 @@ impl Filter {
             .map(|hit| self.lexicon_match(folded, hit))
             .collect();
         matches.extend(detections.iter().map(|d| self.detector_match(d)));
-        if let Some(found) = self.promotion.find(text, folded, detections) {
+        let promotion = self.promotion.find(text, folded, detections);
+        // A lexicon word spelled out (`A N J I N G`) is that word, not a brand.
+        if let Some(found) =
+            promotion.filter(|f| !matches.iter().any(|m| overlap(&m.span, &f.span)))
+        {
             let rule = Some(constructions::PROMOTION.to_owned());
             let (category, severity) = (Category::Gambling, Severity::Severe);
-            let m = self.make_match(found.span, category, severity, found.term, found.evasions, rule);
+            let m = self.make_match(
+                found.span,
+                category,
+                severity,
+                found.term,
+                found.evasions,
+                rule,
+            );
             matches.push(m);
         }
         // A pasted novel should not keep megabytes of buffers alive after its check.
@@ -386,6 +397,10 @@ fn detect_visible(text: &str, out: &mut Vec<Detection>) {
         let last_len = text[last..].chars().next().map_or(0, char::len_utf8);
         detection.span = at[detection.span.start]..last + last_len;
     }
+}
+
+fn overlap(a: &Range<usize>, b: &Range<usize>) -> bool {
+    a.start < b.end && b.start < a.end
 }
 
 /// Sorts matches by start and keeps, of any overlapping ones, the most serious (action, then

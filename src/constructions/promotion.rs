@@ -262,7 +262,10 @@ impl Promotion {
 
     /// The strongest brand-like candidate, the first of equals.
     fn best_brand(&self, tokens: &[Token]) -> Option<(Candidate, Strength)> {
-        let plain_words = tokens.iter().any(Token::is_plain_word);
+        // Styling stands out only in a comment typed mostly plainly.
+        let plain = tokens.iter().filter(|t| t.is_plain_word()).count();
+        let styled = tokens.iter().filter(|t| t.styled && t.letters > 0).count();
+        let plain_words = plain >= 1 && styled <= plain + 1;
         let mut best: Option<(Candidate, Strength)> = None;
         let mut offer = |candidate: Candidate, strength: Strength| {
             if best.as_ref().is_none_or(|(_, s)| strength > *s) {
@@ -277,18 +280,16 @@ impl Promotion {
                 let mut candidate = Candidate::join(&tokens[i..i + run], evasion::SEPARATORS);
                 let mut used = run;
                 if let Some(next) = tokens.get(i + run) {
-                    if next.space_before && next.letters == 0 && next.len() >= 2 {
+                    if next.gap.joins_letters() && next.letters == 0 && next.len() >= 2 {
                         candidate.extend(next);
                         used += 1;
                     }
                 }
                 let singles = &tokens[i..i + run];
-                let shouting = singles.iter().all(|t| t.lower_plain == 0);
-                if candidate.is_brand_sized()
-                    && candidate.letters >= 2
-                    && shouting
-                    && (singles.iter().any(|t| t.upper > 0) || candidate.styled)
-                {
+                let shouting = singles.iter().all(|t| t.lower_plain == 0)
+                    && (singles.iter().any(|t| t.upper > 0) || candidate.styled);
+                let digits = candidate.letters < candidate.skeleton.len();
+                if candidate.is_brand_sized() && candidate.letters >= 2 && (shouting || digits) {
                     offer(candidate, Strength::Styled);
                     i += used;
                     continue;
@@ -310,8 +311,7 @@ impl Promotion {
                 continue;
             }
             let candidate = Candidate::join(std::slice::from_ref(token), 0);
-            if token.styled && plain_words && token.len() >= MIN_BRAND && !self.is_listed(token)
-            {
+            if token.styled && plain_words && token.len() >= MIN_BRAND && !self.is_listed(token) {
                 offer(candidate, Strength::Styled);
                 continue;
             }
@@ -342,7 +342,9 @@ impl Promotion {
         if head_letters >= 3 && !tail.is_empty() {
             let digits_only = tail.iter().all(u8::is_ascii_digit);
             let four_d = tail.starts_with(b"4d") && tail[2..].iter().all(u8::is_ascii_digit);
-            if (digits_only && tail.len() >= 2) || four_d {
+            // `bandung2024` carries a year, not a brand number.
+            let year = tail.len() == 4 && (tail.starts_with(b"19") || tail.starts_with(b"20"));
+            if (digits_only && tail.len() >= 2 && !year) || four_d {
                 return Some(Strength::Plain);
             }
         }
@@ -409,8 +411,37 @@ struct Token {
     /// Some letter was plain ASCII.
     plain: bool,
     flags: u16,
-    /// Only whitespace separates it from the token before.
-    space_before: bool,
+    /// What separates it from the token before.
+    gap: Gap,
+}
+
+/// The characters between two tokens (invisible ones not counted).
+#[derive(Debug, Default, Clone, Copy)]
+struct Gap {
+    /// How many characters; 0 for the first token.
+    len: usize,
+    /// Whitespace among them; a line break among them.
+    space: bool,
+    newline: bool,
+    /// The first of them.
+    first: char,
+}
+
+impl Gap {
+    /// Whitespace only, up to 3 characters: `P U L A U`.
+    fn is_spaces(&self) -> bool {
+        self.space && !self.newline && self.len <= 3 && self.first.is_whitespace()
+    }
+
+    /// Symbols only, up to 3 characters: `P.R.O`, `【H】【o】`, `J♦I♦N`.
+    fn is_symbols(&self) -> bool {
+        !self.space && (1..=3).contains(&self.len)
+    }
+
+    /// Whitespace or symbols that may separate spelled-out letters.
+    fn joins_letters(&self) -> bool {
+        self.is_spaces() || self.is_symbols()
+    }
 }
 
 impl Token {
@@ -453,7 +484,12 @@ impl Token {
 }
 
 fn trim_digits(bytes: &[u8]) -> &[u8] {
-    let end = bytes.len() - bytes.iter().rev().take_while(|b| b.is_ascii_digit()).count();
+    let end = bytes.len()
+        - bytes
+            .iter()
+            .rev()
+            .take_while(|b| b.is_ascii_digit())
+            .count();
     &bytes[..end]
 }
 
@@ -502,7 +538,7 @@ fn spaced_run(tokens: &[Token]) -> usize {
     tokens
         .iter()
         .enumerate()
-        .take_while(|(i, t)| t.len() == 1 && (*i == 0 || t.space_before))
+        .take_while(|(i, t)| t.len() == 1 && (*i == 0 || t.gap.joins_letters()))
         .count()
 }
 
@@ -515,7 +551,7 @@ fn piece_run(tokens: &[Token]) -> usize {
             t.len() <= 2
                 && t.letters == t.len()
                 && t.upper == t.len()
-                && (*i == 0 || t.space_before)
+                && (*i == 0 || t.gap.is_spaces())
         })
         .count()
 }
@@ -536,7 +572,7 @@ fn has_spaced_capitals(bytes: &[u8]) -> bool {
 fn tokens(text: &str, detections: &[Detection]) -> Vec<Token> {
     let mut tokens: Vec<Token> = Vec::new();
     let mut current: Option<Token> = None;
-    let mut only_space = false;
+    let mut gap = Gap::default();
     let mut handle = false;
     let mut links: Vec<Range<usize>> = detections.iter().map(|d| d.span.clone()).collect();
     links.sort_by_key(|span| span.start);
@@ -572,7 +608,7 @@ fn tokens(text: &str, detections: &[Detection]) -> Vec<Token> {
             }) => {
                 let token = current.get_or_insert_with(|| Token {
                     span: at..at,
-                    space_before: only_space && !tokens.is_empty(),
+                    gap: std::mem::take(&mut gap),
                     ..Token::default()
                 });
                 token.span.end = at + ch.len_utf8();
@@ -580,12 +616,12 @@ fn tokens(text: &str, detections: &[Detection]) -> Vec<Token> {
                 if token.bytes.len() <= MAX_BRAND {
                     token.bytes.push(byte);
                 }
-                token.flags |= flags;
+                token.flags |= flags & !UPPER;
                 token.styled |= styled;
                 if byte.is_ascii_alphabetic() {
                     token.letters += 1;
                     token.plain |= !styled;
-                    if ch.is_uppercase() {
+                    if ch.is_uppercase() || flags & UPPER != 0 {
                         token.upper += 1;
                     } else if styled {
                         token.lower_styled += 1;
@@ -596,15 +632,46 @@ fn tokens(text: &str, detections: &[Detection]) -> Vec<Token> {
             }
             None => {
                 if let Some(token) = current.take() {
-                    tokens.push(token);
-                    only_space = true;
+                    push(&mut tokens, token);
                 }
-                only_space &= ch.is_whitespace();
+                if !tokens.is_empty() {
+                    if gap.len == 0 {
+                        gap.first = ch;
+                    }
+                    gap.len += 1;
+                    gap.space |= ch.is_whitespace();
+                    gap.newline |= ch == '\n' || ch == '\r';
+                }
             }
         }
     }
-    tokens.extend(current);
+    if let Some(token) = current {
+        push(&mut tokens, token);
+    }
     tokens
+}
+
+/// Adds a token, or glues short digit groups to the name before them: `Pulau7/7/7`,
+/// `ALEXIS'17`.
+fn push(tokens: &mut Vec<Token>, token: Token) {
+    if let Some(last) = tokens.last_mut() {
+        let glued = token.gap.len == 1 && matches!(token.gap.first, '/' | '.' | '\'');
+        let digits = token.letters == 0 && token.len() <= 3;
+        let name = last.letters >= 3 && (last.letters < last.len() || last.lower_plain == 0);
+        if glued && digits && name {
+            last.span.end = token.span.end;
+            last.count += token.count;
+            for &b in &token.bytes {
+                if last.bytes.len() <= MAX_BRAND {
+                    last.bytes.push(b);
+                }
+            }
+            last.styled |= token.styled;
+            last.flags |= token.flags;
+            return;
+        }
+    }
+    tokens.push(token);
 }
 
 enum Piece {
@@ -633,6 +700,13 @@ fn classify(ch: char) -> Option<Piece> {
     // `kata²` is reduplication, not a styled digit.
     if matches!(ch, '²' | '³' | '¹') {
         return None;
+    }
+    if let Some((byte, upper)) = supplement(ch) {
+        return Some(Piece::Char {
+            byte,
+            styled: true,
+            flags: evasion::STYLED | if upper { UPPER } else { 0 },
+        });
     }
     let (fold, flags) = normalize::fold_char(ch)?;
     let byte = *fold.first()?;
@@ -676,6 +750,59 @@ mod tests {
         for (text, want) in cases {
             let got = find(text).map(|f| &text[f.span]);
             assert_eq!(got, *want, "{text}");
+        }
+    }
+}
+
+/// Marks a supplement letter as a capital (not an evasion flag; cleared before reporting).
+const UPPER: u16 = 1 << 13;
+
+/// Letter styles spam uses that the normalizer's table does not fold: squared and negative
+/// circled or squared capitals (`🅿🆄🅻`), dingbat circled digits (`❶❻❽`) and small capitals
+/// (`ɪɴꜱᴛᴀɴᴛ`). Returns the ASCII letter or digit and whether it is a capital.
+fn supplement(ch: char) -> Option<(u8, bool)> {
+    let cp = ch as u32;
+    let letter = |base: u32| Some((b'a' + (cp - base) as u8, true));
+    match cp {
+        0x1F110..=0x1F129 => letter(0x1F110),
+        0x1F130..=0x1F149 => letter(0x1F130),
+        0x1F150..=0x1F169 => letter(0x1F150),
+        0x1F170..=0x1F189 => letter(0x1F170),
+        0x2776..=0x277E => Some((b'1' + (cp - 0x2776) as u8, false)),
+        0x2780..=0x2788 => Some((b'1' + (cp - 0x2780) as u8, false)),
+        0x278A..=0x2792 => Some((b'1' + (cp - 0x278A) as u8, false)),
+        _ => {
+            const SMALL_CAPITALS: &[(char, u8)] = &[
+                ('ᴀ', b'a'),
+                ('ʙ', b'b'),
+                ('ᴄ', b'c'),
+                ('ᴅ', b'd'),
+                ('ᴇ', b'e'),
+                ('ꜰ', b'f'),
+                ('ɢ', b'g'),
+                ('ʜ', b'h'),
+                ('ɪ', b'i'),
+                ('ᴊ', b'j'),
+                ('ᴋ', b'k'),
+                ('ʟ', b'l'),
+                ('ᴍ', b'm'),
+                ('ɴ', b'n'),
+                ('ᴏ', b'o'),
+                ('ᴘ', b'p'),
+                ('ǫ', b'q'),
+                ('ʀ', b'r'),
+                ('ꜱ', b's'),
+                ('ᴛ', b't'),
+                ('ᴜ', b'u'),
+                ('ᴠ', b'v'),
+                ('ᴡ', b'w'),
+                ('ʏ', b'y'),
+                ('ᴢ', b'z'),
+            ];
+            SMALL_CAPITALS
+                .iter()
+                .find(|(c, _)| *c == ch)
+                .map(|&(_, b)| (b, false))
         }
     }
 }
