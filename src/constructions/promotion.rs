@@ -288,22 +288,33 @@ impl Promotion {
                 let singles = &tokens[i..i + run];
                 let shouting = singles.iter().all(|t| t.lower_plain == 0)
                     && (singles.iter().any(|t| t.upper > 0) || candidate.styled);
-                let digits = candidate.letters < candidate.skeleton.len();
+                // A number after the name (`a l e x i s 1 7`), not digits read as letters.
+                let first_digit = candidate.skeleton.iter().position(u8::is_ascii_digit);
+                let digits = first_digit
+                    .is_some_and(|at| candidate.skeleton[at..].iter().all(u8::is_ascii_digit));
                 if candidate.is_brand_sized() && candidate.letters >= 2 && (shouting || digits) {
                     offer(candidate, Strength::Styled);
                     i += used;
                     continue;
                 }
             }
-            // Capitals in pieces: `GA RU DA HO KI`.
+            // Capitals in pieces: `GA RU DA HO KI`, `J P TO G E L 7 7`, `𝑲𝒀𝑻 4️⃣𝑫`.
             let pieces = piece_run(&tokens[i..]);
-            if pieces >= 3 {
-                let candidate = Candidate::join(&tokens[i..i + pieces], evasion::SEPARATORS);
-                if candidate.is_brand_sized() {
-                    offer(candidate, Strength::Weak);
+            let run = &tokens[i..i + pieces];
+            let styled_pair = pieces == 2 && run.iter().all(|t| t.styled);
+            if pieces >= 3 || styled_pair {
+                let candidate = Candidate::join(run, evasion::SEPARATORS);
+                if candidate.is_brand_sized() && candidate.letters >= 2 {
+                    let strength = if styled_pair && plain_words {
+                        Strength::Styled
+                    } else {
+                        self.shape(&candidate.skeleton)
+                            .map_or(Strength::Weak, |s| s.max(Strength::Weak))
+                    };
+                    offer(candidate, strength);
+                    i += pieces;
+                    continue;
                 }
-                i += pieces;
-                continue;
             }
             let token = &tokens[i];
             i += 1;
@@ -311,7 +322,13 @@ impl Promotion {
                 continue;
             }
             let candidate = Candidate::join(std::slice::from_ref(token), 0);
-            if token.styled && plain_words && token.len() >= MIN_BRAND && !self.is_listed(token) {
+            // Letters of several styles in one word (`𝐊𝗨𝗦𝗨𝗠𝗔`, `𝑲O𝑰𝑺`) are never typing.
+            let mixed = token.styles > 1;
+            if token.styled
+                && (plain_words || mixed)
+                && token.len() >= MIN_BRAND
+                && !self.is_listed(token)
+            {
                 offer(candidate, Strength::Styled);
                 continue;
             }
@@ -328,18 +345,39 @@ impl Promotion {
 
     /// A plain (unstyled) token's brand shape, if any.
     fn plain_shape(&self, token: &Token) -> Option<Strength> {
-        let skeleton = token.skeleton();
+        if let Some(strength) = self.shape(token.skeleton()) {
+            return Some(strength);
+        }
+        let capitals = token.upper >= MIN_BRAND && token.upper == token.letters;
+        if !capitals || self.is_listed(token) {
+            return None;
+        }
+        // Capitals set off by emoji or symbols on both sides: `🖤5UNSUR🖤`, `⭐ALEXIS⭐`.
+        let wrapped = token.gap.len > 0
+            && !token.gap.last.is_ascii()
+            && !token.gap.last.is_whitespace()
+            && token
+                .after
+                .is_some_and(|c| !c.is_ascii() && !c.is_whitespace());
+        match (wrapped, token.letters < token.len()) {
+            (true, true) => Some(Strength::Plain),
+            (true, false) => Some(Strength::Weak),
+            _ => Some(Strength::Capitals),
+        }
+    }
+
+    /// The brand shape of a skeleton (lowercase letters and digits), if any.
+    fn shape(&self, skeleton: &[u8]) -> Option<Strength> {
         if self.not_brands.contains(skeleton) {
             return None;
         }
-        // Letters then digits: `pulau777`, `5unsur` aside; `xuxu4d`, `mbak4d2`.
+        // Letters then digits: `pulau777`, `xuxu4d`, `mbak4d2`.
         let letters_end = skeleton
             .iter()
             .position(u8::is_ascii_digit)
             .unwrap_or(skeleton.len());
         let (head, tail) = skeleton.split_at(letters_end);
-        let head_letters = head.iter().filter(|b| b.is_ascii_alphabetic()).count();
-        if head_letters >= 3 && !tail.is_empty() {
+        if head.len() >= 3 && !tail.is_empty() {
             let digits_only = tail.iter().all(u8::is_ascii_digit);
             let four_d = tail.starts_with(b"4d") && tail[2..].iter().all(u8::is_ascii_digit);
             // `bandung2024` carries a year, not a brand number.
@@ -349,9 +387,9 @@ impl Promotion {
             }
         }
         // A name ending in a gambling word: `kusumatoto`, `togel62`, `pulauwin`.
-        let name = token.deleet();
+        let name = deleet(skeleton);
         let name = trim_digits(&name);
-        let had_digits = name.len() < token.len();
+        let had_digits = name.len() < skeleton.len();
         let mut strength = None;
         for (suffix, weight) in &self.suffixes {
             if name.ends_with(suffix) && (name.len() >= suffix.len() + 2 || had_digits) {
@@ -363,14 +401,7 @@ impl Promotion {
                 strength = strength.max(Some(s));
             }
         }
-        if strength.is_some() {
-            return strength;
-        }
-        if token.upper >= MIN_BRAND && token.lower_plain == 0 && token.lower_styled == 0 {
-            let listed = self.is_listed(token);
-            return (!listed).then_some(Strength::Capitals);
-        }
-        None
+        strength
     }
 }
 
@@ -413,6 +444,11 @@ struct Token {
     flags: u16,
     /// What separates it from the token before.
     gap: Gap,
+    /// The character right after it, if any.
+    after: Option<char>,
+    /// How many letter styles it mixes (plain, bold, italic, fullwidth, …), and the last one.
+    styles: u8,
+    style: u32,
 }
 
 /// The characters between two tokens (invisible ones not counted).
@@ -423,8 +459,9 @@ struct Gap {
     /// Whitespace among them; a line break among them.
     space: bool,
     newline: bool,
-    /// The first of them.
+    /// The first and the last of them.
     first: char,
+    last: char,
 }
 
 impl Gap {
@@ -458,29 +495,32 @@ impl Token {
         !self.styled && self.plain && self.letters >= 2
     }
 
-    /// The skeleton with digits inside letters read as letters (`sl0t` → `slot`).
     fn deleet(&self) -> Vec<u8> {
-        let end = self.bytes.len()
-            - self
-                .bytes
-                .iter()
-                .rev()
-                .take_while(|b| b.is_ascii_digit())
-                .count();
-        self.bytes
-            .iter()
-            .enumerate()
-            .map(|(i, &b)| match b {
-                b'0' if i < end => b'o',
-                b'1' if i < end => b'i',
-                b'3' if i < end => b'e',
-                b'4' if i < end && self.bytes.get(i + 1) != Some(&b'd') => b'a',
-                b'5' if i < end => b's',
-                b'7' if i < end => b't',
-                _ => b,
-            })
-            .collect()
+        deleet(&self.bytes)
     }
+}
+
+/// Digits inside letters read as letters (`sl0t` → `slot`); a final digit group and `4d` stay.
+fn deleet(bytes: &[u8]) -> Vec<u8> {
+    let end = bytes.len()
+        - bytes
+            .iter()
+            .rev()
+            .take_while(|b| b.is_ascii_digit())
+            .count();
+    bytes
+        .iter()
+        .enumerate()
+        .map(|(i, &b)| match b {
+            b'0' if i < end => b'o',
+            b'1' if i < end => b'i',
+            b'3' if i < end => b'e',
+            b'4' if i < end && bytes.get(i + 1) != Some(&b'd') => b'a',
+            b'5' if i < end => b's',
+            b'7' if i < end => b't',
+            _ => b,
+        })
+        .collect()
 }
 
 fn trim_digits(bytes: &[u8]) -> &[u8] {
@@ -542,16 +582,15 @@ fn spaced_run(tokens: &[Token]) -> usize {
         .count()
 }
 
-/// How many tokens from the start are one or two capitals separated by whitespace only.
+/// How many tokens from the start are short pieces of capitals or digits (two characters, or
+/// three when styled) separated by whitespace only.
 fn piece_run(tokens: &[Token]) -> usize {
     tokens
         .iter()
         .enumerate()
         .take_while(|(i, t)| {
-            t.len() <= 2
-                && t.letters == t.len()
-                && t.upper == t.len()
-                && (*i == 0 || t.gap.is_spaces())
+            let short = t.len() <= 2 || (t.len() == 3 && t.styled);
+            short && t.upper == t.letters && (*i == 0 || t.gap.is_spaces())
         })
         .count()
 }
@@ -619,6 +658,11 @@ fn tokens(text: &str, detections: &[Detection]) -> Vec<Token> {
                 token.flags |= flags & !UPPER;
                 token.styled |= styled;
                 if byte.is_ascii_alphabetic() {
+                    let style = style_of(ch);
+                    if token.styles == 0 || style != token.style {
+                        token.styles = token.styles.saturating_add(1);
+                        token.style = style;
+                    }
                     token.letters += 1;
                     token.plain |= !styled;
                     if ch.is_uppercase() || flags & UPPER != 0 {
@@ -631,7 +675,8 @@ fn tokens(text: &str, detections: &[Detection]) -> Vec<Token> {
                 }
             }
             None => {
-                if let Some(token) = current.take() {
+                if let Some(mut token) = current.take() {
+                    token.after = Some(ch);
                     push(&mut tokens, token);
                 }
                 if !tokens.is_empty() {
@@ -639,6 +684,7 @@ fn tokens(text: &str, detections: &[Detection]) -> Vec<Token> {
                         gap.first = ch;
                     }
                     gap.len += 1;
+                    gap.last = ch;
                     gap.space |= ch.is_whitespace();
                     gap.newline |= ch == '\n' || ch == '\r';
                 }
@@ -754,6 +800,17 @@ mod tests {
     }
 }
 
+/// Which style family a letter is drawn from: plain, each alphabet of Mathematical
+/// Alphanumeric Symbols, or the Unicode block for anything else (fullwidth, enclosed, …).
+fn style_of(ch: char) -> u32 {
+    let cp = ch as u32;
+    match cp {
+        0..=0x7F => 0,
+        0x1D400..=0x1D6A3 => 1 + (cp - 0x1D400) / 52,
+        _ => 0x100 + (cp >> 7),
+    }
+}
+
 /// Marks a supplement letter as a capital (not an evasion flag; cleared before reporting).
 const UPPER: u16 = 1 << 13;
 
@@ -771,6 +828,10 @@ fn supplement(ch: char) -> Option<(u8, bool)> {
         0x2776..=0x277E => Some((b'1' + (cp - 0x2776) as u8, false)),
         0x2780..=0x2788 => Some((b'1' + (cp - 0x2780) as u8, false)),
         0x278A..=0x2792 => Some((b'1' + (cp - 0x278A) as u8, false)),
+        // Reversed and Greek capitals used as Latin ones: `AEЯO88`, `ΛLEXIS17`.
+        0x42F | 0x44F => Some((b'r', cp == 0x42F)),
+        0x418 => Some((b'n', true)),
+        0x39B => Some((b'a', true)),
         _ => {
             const SMALL_CAPITALS: &[(char, u8)] = &[
                 ('ᴀ', b'a'),
