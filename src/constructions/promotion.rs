@@ -297,6 +297,11 @@ impl Promotion {
                     i += used;
                     continue;
                 }
+                // A whole sentence spelled out is emphasis, not a name; none of it is.
+                if run > MAX_BRAND {
+                    i += run;
+                    continue;
+                }
             }
             // Capitals in pieces: `GA RU DA HO KI`, `J P TO G E L 7 7`, `𝑲𝒀𝑻 4️⃣𝑫`.
             let pieces = piece_run(&tokens[i..]);
@@ -304,7 +309,11 @@ impl Promotion {
             let styled_pair = pieces == 2 && run.iter().all(|t| t.styled);
             if pieces >= 3 || styled_pair {
                 let candidate = Candidate::join(run, evasion::SEPARATORS);
-                if candidate.is_brand_sized() && candidate.letters >= 2 {
+                if pieces > MAX_BRAND {
+                    i += pieces;
+                    continue;
+                }
+                if candidate.is_brand_sized() && candidate.letters >= 3 {
                     let strength = if styled_pair && plain_words {
                         Strength::Styled
                     } else {
@@ -659,9 +668,9 @@ fn tokens(text: &str, detections: &[Detection]) -> Vec<Token> {
                 token.styled |= styled;
                 if byte.is_ascii_alphabetic() {
                     let style = style_of(ch);
-                    if token.styles == 0 || style != token.style {
+                    if style.is_some_and(|style| token.styles == 0 || style != token.style) {
                         token.styles = token.styles.saturating_add(1);
-                        token.style = style;
+                        token.style = style.unwrap_or_default();
                     }
                     token.letters += 1;
                     token.plain |= !styled;
@@ -802,12 +811,20 @@ mod tests {
 
 /// Which style family a letter is drawn from: plain, each alphabet of Mathematical
 /// Alphanumeric Symbols, or the Unicode block for anything else (fullwidth, enclosed, …).
-fn style_of(ch: char) -> u32 {
+/// Small capitals count as plain (they come with plain `s` and `x`); Letterlike Symbols
+/// (`ℎ`, `ℝ`) fill the holes of the mathematical alphabets, so they count as any style.
+fn style_of(ch: char) -> Option<u32> {
     let cp = ch as u32;
     match cp {
-        0..=0x7F => 0,
-        0x1D400..=0x1D6A3 => 1 + (cp - 0x1D400) / 52,
-        _ => 0x100 + (cp >> 7),
+        0..=0x7F => Some(0),
+        0x2100..=0x214F => None,
+        0x1D400..=0x1D6A3 => Some(1 + (cp - 0x1D400) / 52),
+        _ if supplement(ch).is_some_and(|(_, upper)| !upper)
+            && !(0x2776..=0x2793).contains(&cp) =>
+        {
+            Some(0)
+        }
+        _ => Some(0x100 + (cp >> 7)),
     }
 }
 
