@@ -32,7 +32,7 @@ const ENGLISH: &str = include_str!("../../lang/en/promotion.tsv");
 /// Score that wording alone must reach.
 const WORDING_ALONE: u32 = 4;
 /// Score a word in capitals needs.
-const CAPITALS: u32 = 2;
+const CAPITALS: u32 = 3;
 /// Longest brand, in letters and digits; longer runs are sentences, not names.
 const MAX_BRAND: usize = 24;
 /// Shortest brand, in letters and digits.
@@ -191,8 +191,12 @@ impl Promotion {
         let fires = match &brand {
             Some((_, Strength::Styled)) => true,
             Some((_, Strength::Plain)) => wording.score >= 1 || !wording.anti,
-            Some((_, Strength::Weak)) => wording.score >= 1,
-            Some((_, Strength::Capitals)) => wording.score >= CAPITALS && !wording.anti,
+            Some((_, Strength::Weak)) => {
+                wording.score >= 2 || (wording.score >= 1 && !wording.anti)
+            }
+            Some((_, Strength::Capitals)) => {
+                wording.score >= CAPITALS && !wording.anti && !shouting(&tokens)
+            }
             None => false,
         };
         if fires {
@@ -292,8 +296,18 @@ impl Promotion {
                 let first_digit = candidate.skeleton.iter().position(u8::is_ascii_digit);
                 let digits = first_digit
                     .is_some_and(|at| candidate.skeleton[at..].iter().all(u8::is_ascii_digit));
-                if candidate.is_brand_sized() && candidate.letters >= 2 && (shouting || digits) {
-                    offer(candidate, Strength::Styled);
+                if candidate.is_brand_sized() && candidate.letters >= 3 && (shouting || digits) {
+                    // A word spelled out in plain capitals (`L O O S E R`) is also emphasis:
+                    // a name only with digits, styling or promotion wording.
+                    // Plain spaced capitals are rarer as emphasis than as a name.
+                    let strength = if digits || candidate.styled {
+                        Strength::Styled
+                    } else if candidate.letters >= 5 {
+                        Strength::Plain
+                    } else {
+                        Strength::Weak
+                    };
+                    offer(candidate, strength);
                     i += used;
                     continue;
                 }
@@ -317,7 +331,7 @@ impl Promotion {
                     let strength = if styled_pair && plain_words {
                         Strength::Styled
                     } else {
-                        self.shape(&candidate.skeleton)
+                        self.shape(&candidate.skeleton, true)
                             .map_or(Strength::Weak, |s| s.max(Strength::Weak))
                     };
                     offer(candidate, strength);
@@ -354,10 +368,15 @@ impl Promotion {
 
     /// A plain (unstyled) token's brand shape, if any.
     fn plain_shape(&self, token: &Token) -> Option<Strength> {
-        if let Some(strength) = self.shape(token.skeleton()) {
-            return Some(strength);
-        }
         let capitals = token.upper >= MIN_BRAND && token.upper == token.letters;
+        if let Some(strength) = self.shape(token.skeleton(), capitals) {
+            // `#Freeport51`: a hashtag names a topic more often than a brand.
+            return Some(if token.gap.last == '#' {
+                strength.min(Strength::Weak)
+            } else {
+                strength
+            });
+        }
         if !capitals || self.is_listed(token) {
             return None;
         }
@@ -376,10 +395,11 @@ impl Promotion {
     }
 
     /// The brand shape of a skeleton (lowercase letters and digits), if any.
-    fn shape(&self, skeleton: &[u8]) -> Option<Strength> {
+    fn shape(&self, skeleton: &[u8], capitals: bool) -> Option<Strength> {
         if self.not_brands.contains(skeleton) {
             return None;
         }
+        let mut strength = None;
         // Letters then digits: `pulau777`, `xuxu4d`, `mbak4d2`.
         let letters_end = skeleton
             .iter()
@@ -391,15 +411,22 @@ impl Promotion {
             let four_d = tail.starts_with(b"4d") && tail[2..].iter().all(u8::is_ascii_digit);
             // `bandung2024` carries a year, not a brand number.
             let year = tail.len() == 4 && (tail.starts_with(b"19") || tail.starts_with(b"20"));
-            if (digits_only && tail.len() >= 2 && !year) || four_d {
-                return Some(Strength::Plain);
+            if four_d {
+                strength = Some(Strength::Plain);
+            } else if digits_only && tail.len() >= 2 && !year {
+                // `PULAU777` stands alone; `Program18`, `UUD45`, `pru14` need wording.
+                let name = capitals && head.len() >= 4 && tail.len() <= 4;
+                strength = Some(if name {
+                    Strength::Plain
+                } else {
+                    Strength::Weak
+                });
             }
         }
         // A name ending in a gambling word: `kusumatoto`, `togel62`, `pulauwin`.
         let name = deleet(skeleton);
         let name = trim_digits(&name);
         let had_digits = name.len() < skeleton.len();
-        let mut strength = None;
         for (suffix, weight) in &self.suffixes {
             if name.ends_with(suffix) && (name.len() >= suffix.len() + 2 || had_digits) {
                 let s = if *weight >= 2 {
@@ -753,7 +780,7 @@ fn classify(ch: char) -> Option<Piece> {
         return Some(Piece::Mark);
     }
     // `kata²` is reduplication, not a styled digit.
-    if matches!(ch, '²' | '³' | '¹') {
+    if matches!(ch, '²' | '³' | '¹' | '₂') {
         return None;
     }
     if let Some((byte, upper)) = supplement(ch) {
@@ -768,7 +795,8 @@ fn classify(ch: char) -> Option<Piece> {
     if fold.len() != 1 || !byte.is_ascii_alphanumeric() {
         return None;
     }
-    let styled = flags & (evasion::STYLED | evasion::HOMOGLYPHS) != 0;
+    // Another script's look-alikes alone are a foreign word (`ανία`), not styling.
+    let styled = flags & evasion::STYLED != 0;
     Some(Piece::Char {
         byte: byte.to_ascii_lowercase(),
         styled,
@@ -883,4 +911,9 @@ fn supplement(ch: char) -> Option<(u8, bool)> {
                 .map(|&(_, b)| (b, false))
         }
     }
+}
+
+/// The comment is typed in capitals throughout: a word in capitals stands out from nothing.
+fn shouting(tokens: &[Token]) -> bool {
+    !tokens.iter().any(|t| t.lower_plain >= 2)
 }
