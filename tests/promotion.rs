@@ -11,7 +11,10 @@ fn unescape(text: &str) -> String {
 
 #[test]
 fn known_errors_are_still_errors() {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/cases/promotion-known.txt");
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/cases/promotion-known.txt"
+    );
     let table = std::fs::read_to_string(path).expect("the known-error list exists");
     let filter = Filter::new();
     let mut fixed = Vec::new();
@@ -36,7 +39,10 @@ fn known_errors_are_still_errors() {
         };
         rows += 1;
         if !still_wrong {
-            fixed.push(format!("promotion-known.txt:{}: {kind} {text:?}", index + 1));
+            fixed.push(format!(
+                "promotion-known.txt:{}: {kind} {text:?}",
+                index + 1
+            ));
         }
     }
     assert!(rows > 0, "the known-error list is empty");

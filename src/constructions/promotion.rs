@@ -16,10 +16,12 @@
 //! - **wording alone** needs a score of 4 and no `anti` word (`slot gacor`, `wd lancar`,
 //!   `bocoran rtp`), so `judol haram`, `stop judol` or `dapat jackpot di pasar malam` pass.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
+
+use rustc_hash::FxHashSet as HashSet;
 use std::ops::Range;
 
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
 use crate::detect::Detection;
 use crate::error::BuildError;
@@ -33,6 +35,14 @@ const ENGLISH: &str = include_str!("../../lang/en/promotion.tsv");
 const WORDING_ALONE: u32 = 4;
 /// Score a word in capitals needs.
 const CAPITALS: u32 = 3;
+/// Token buffers larger than this are freed after the check.
+const KEEP_TOKENS: usize = 4096;
+
+thread_local! {
+    /// The brand reader's tokens, reused from one check to the next.
+    static TOKENS: std::cell::RefCell<Vec<Token>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
 /// Longest brand, in letters and digits; longer runs are sentences, not names.
 const MAX_BRAND: usize = 24;
 /// Shortest brand, in letters and digits.
@@ -83,9 +93,9 @@ impl Promotion {
     pub(crate) fn new(languages: &[Language]) -> Result<Promotion, BuildError> {
         let mut forms: Vec<Vec<u8>> = Vec::new();
         let mut signals = Vec::new();
-        let mut listed = HashSet::new();
+        let mut listed = HashSet::default();
         let mut suffixes = Vec::new();
-        let mut not_brands = HashSet::new();
+        let mut not_brands = HashSet::default();
         let mut folded = Folded::default();
         let mut rows: HashMap<Box<str>, u32> = HashMap::new();
         for &language in languages {
@@ -154,8 +164,10 @@ impl Promotion {
                 }
             }
         }
+        // A few hundred short forms: a DFA is small and the fastest to run on every text.
         let automaton = AhoCorasick::builder()
             .match_kind(MatchKind::Standard)
+            .kind(Some(AhoCorasickKind::DFA))
             .build(&forms)
             .map_err(|e| BuildError::lexicon("promotion.tsv", 0, e.to_string()))?;
         Ok(Promotion {
@@ -176,18 +188,28 @@ impl Promotion {
         detections: &[Detection],
     ) -> Option<Found> {
         let wording = self.wording(folded);
-        // The cheap gate: plain ASCII text with no digit, no promotion word, no name with a
-        // strong suffix and no spaced capitals has nothing for the brand reader to find.
-        if text.is_ascii()
-            && wording.score == 0
-            && !text.bytes().any(|b| b.is_ascii_digit())
+        // The cheap gate: without promotion wording, only a name with digits, styled letters,
+        // spaced capitals or a strong suffix can make a promotion; most texts have none.
+        if wording.score == 0
+            && !digits_after_letters(text.as_bytes())
+            && !has_spelled_out(text)
+            && !(!text.is_ascii() && has_styled_letters(text))
             && !self.has_strong_suffix(folded)
-            && !has_spaced_capitals(text.as_bytes())
         {
             return None;
         }
-        let tokens = tokens(text, detections);
-        let brand = self.best_brand(&tokens);
+        let brand = TOKENS.with(|buffer| {
+            let mut buffer = buffer.try_borrow_mut().ok()?;
+            tokens(text, detections, &mut buffer);
+            let brand = self.best_brand(&buffer);
+            let shouting = shouting(&buffer);
+            // A pasted novel should not keep its tokens alive after the check.
+            if buffer.capacity() > KEEP_TOKENS {
+                *buffer = Vec::new();
+            }
+            Some((brand, shouting))
+        });
+        let (brand, shouting) = brand.unwrap_or((None, false));
         let fires = match &brand {
             Some((_, Strength::Styled)) => true,
             Some((_, Strength::Plain)) => wording.score >= 1 || !wording.anti,
@@ -195,7 +217,7 @@ impl Promotion {
                 wording.score >= 2 || (wording.score >= 1 && !wording.anti)
             }
             Some((_, Strength::Capitals)) => {
-                wording.score >= CAPITALS && !wording.anti && !shouting(&tokens)
+                wording.score >= CAPITALS && !wording.anti && !shouting
             }
             None => false,
         };
@@ -224,7 +246,10 @@ impl Promotion {
     fn wording(&self, folded: &Folded) -> Wording {
         let bytes = folded.text.as_bytes();
         let mut wording = Wording::default();
-        let mut rows: Vec<u32> = Vec::new();
+        // The rows already counted; a comment repeating one word a million times adds
+        // nothing after the first, and more than 16 distinct rows add nothing to the decision.
+        let mut rows = [0u32; 16];
+        let mut counted = 0;
         let mut best_weight = 0;
         for found in self.automaton.find_overlapping_iter(bytes) {
             let (start, end) = (found.start(), found.end());
@@ -237,13 +262,11 @@ impl Promotion {
                 wording.anti = true;
                 continue;
             }
-            if rows.contains(&signal.row) {
+            if rows[..counted].contains(&signal.row) || counted == rows.len() {
                 continue;
             }
-            // A comment repeating one word a million times adds nothing after the first.
-            if rows.len() < 64 {
-                rows.push(signal.row);
-            }
+            rows[counted] = signal.row;
+            counted += 1;
             wording.score = wording.score.saturating_add(signal.weight);
             if signal.weight > best_weight {
                 best_weight = signal.weight;
@@ -344,7 +367,7 @@ impl Promotion {
             if token.len() < 3 || token.len() > MAX_BRAND || token.letters < 2 {
                 continue;
             }
-            let candidate = Candidate::join(std::slice::from_ref(token), 0);
+            let single = |token| Candidate::join(std::slice::from_ref(token), 0);
             // Letters of several styles in one word (`𝐊𝗨𝗦𝗨𝗠𝗔`, `𝑲O𝑰𝑺`) are never typing.
             let mixed = token.styles > 1;
             if token.styled
@@ -352,18 +375,18 @@ impl Promotion {
                 && token.len() >= MIN_BRAND
                 && !self.is_listed(token)
             {
-                offer(candidate, Strength::Styled);
+                offer(single(token), Strength::Styled);
                 continue;
             }
             if let Some(strength) = self.plain_shape(token) {
-                offer(candidate, strength);
+                offer(single(token), strength);
             }
         }
         best
     }
 
     fn is_listed(&self, token: &Token) -> bool {
-        self.listed.contains(&token.deleet()[..])
+        self.listed.contains(token.deleet().as_slice())
     }
 
     /// A plain (unstyled) token's brand shape, if any.
@@ -425,7 +448,7 @@ impl Promotion {
         }
         // A name ending in a gambling word: `kusumatoto`, `togel62`, `pulauwin`.
         let name = deleet(skeleton);
-        let name = trim_digits(&name);
+        let name = trim_digits(name.as_slice());
         let had_digits = name.len() < skeleton.len();
         for (suffix, weight) in &self.suffixes {
             if name.ends_with(suffix) && (name.len() >= suffix.len() + 2 || had_digits) {
@@ -467,7 +490,7 @@ struct Wording {
 struct Token {
     span: Range<usize>,
     /// Letters and digits, lowercase ASCII; only the first [`MAX_BRAND`] + 1 are kept.
-    bytes: Vec<u8>,
+    bytes: Skeleton,
     count: usize,
     letters: usize,
     upper: usize,
@@ -523,7 +546,7 @@ impl Token {
     }
 
     fn skeleton(&self) -> &[u8] {
-        &self.bytes
+        self.bytes.as_slice()
     }
 
     /// A word typed plainly: two or more ASCII letters, nothing styled.
@@ -531,23 +554,22 @@ impl Token {
         !self.styled && self.plain && self.letters >= 2
     }
 
-    fn deleet(&self) -> Vec<u8> {
-        deleet(&self.bytes)
+    fn deleet(&self) -> Skeleton {
+        deleet(self.bytes.as_slice())
     }
 }
 
 /// Digits inside letters read as letters (`sl0t` → `slot`); a final digit group and `4d` stay.
-fn deleet(bytes: &[u8]) -> Vec<u8> {
+fn deleet(bytes: &[u8]) -> Skeleton {
     let end = bytes.len()
         - bytes
             .iter()
             .rev()
             .take_while(|b| b.is_ascii_digit())
             .count();
-    bytes
-        .iter()
-        .enumerate()
-        .map(|(i, &b)| match b {
+    let mut out = Skeleton::default();
+    for (i, &b) in bytes.iter().enumerate() {
+        out.push(match b {
             b'0' if i < end => b'o',
             b'1' if i < end => b'i',
             b'3' if i < end => b'e',
@@ -555,8 +577,39 @@ fn deleet(bytes: &[u8]) -> Vec<u8> {
             b'5' if i < end => b's',
             b'7' if i < end => b't',
             _ => b,
-        })
-        .collect()
+        });
+    }
+    out
+}
+
+/// The first [`MAX_BRAND`] + 1 letters and digits of a token, kept inline: a text of a
+/// million short words allocates nothing per word.
+#[derive(Debug, Clone, Copy)]
+struct Skeleton {
+    bytes: [u8; MAX_BRAND + 1],
+    len: u8,
+}
+
+impl Default for Skeleton {
+    fn default() -> Self {
+        Skeleton {
+            bytes: [0; MAX_BRAND + 1],
+            len: 0,
+        }
+    }
+}
+
+impl Skeleton {
+    fn push(&mut self, byte: u8) {
+        if let Some(slot) = self.bytes.get_mut(usize::from(self.len)) {
+            *slot = byte;
+            self.len += 1;
+        }
+    }
+
+    fn as_slice(&self) -> &[u8] {
+        &self.bytes[..usize::from(self.len)]
+    }
 }
 
 fn trim_digits(bytes: &[u8]) -> &[u8] {
@@ -597,7 +650,7 @@ impl Candidate {
     fn extend(&mut self, token: &Token) {
         self.span.end = token.span.end;
         if self.skeleton.len() <= MAX_BRAND {
-            self.skeleton.extend_from_slice(&token.bytes);
+            self.skeleton.extend_from_slice(token.bytes.as_slice());
         }
         self.letters += token.letters;
         self.styled |= token.styled;
@@ -631,21 +684,66 @@ fn piece_run(tokens: &[Token]) -> usize {
         .count()
 }
 
-/// `X Y Z`: three capitals in a row, each alone between spaces.
-fn has_spaced_capitals(bytes: &[u8]) -> bool {
-    bytes.windows(5).any(|w| {
-        w[0].is_ascii_uppercase()
-            && w[1] == b' '
-            && w[2].is_ascii_uppercase()
-            && w[3] == b' '
-            && w[4].is_ascii_uppercase()
+/// A digit and a letter side by side, or a letter, one of `/ . '` and a digit: `PULAU777`,
+/// `5UNSUR`, `Pulau7/7/7`, `ALEXIS'17`.
+fn digits_after_letters(bytes: &[u8]) -> bool {
+    bytes.windows(2).enumerate().any(|(i, w)| {
+        (w[0].is_ascii_digit() && w[1].is_ascii_alphabetic())
+            || w[0].is_ascii_alphabetic()
+                && (w[1].is_ascii_digit()
+                    || (matches!(w[1], b'/' | b'.' | b'\'')
+                        && bytes.get(i + 2).is_some_and(u8::is_ascii_digit)))
     })
+}
+
+/// Any letter or digit the brand reader would count as styled, or a combining mark.
+fn has_styled_letters(text: &str) -> bool {
+    text.chars().filter(|c| !c.is_ascii()).any(|c| {
+        normalize::is_generic_mark(c)
+            || supplement(c).is_some()
+            || normalize::fold_char(c)
+                .is_some_and(|(_, flags)| flags & (evasion::STYLED | evasion::HOMOGLYPHS) != 0)
+    })
+}
+
+/// Three letters or digits in a row, each standing alone between short runs of spaces or
+/// symbols: `P U L A U`, `a l e x i s 17`, `【H】【o】【k】`, `S.A.B.E.R`.
+fn has_spelled_out(text: &str) -> bool {
+    let mut run = 0;
+    let mut gap = 0;
+    let mut alone = false;
+    for ch in text.chars() {
+        if normalize::is_invisible(ch) || normalize::is_generic_mark(ch) {
+            continue;
+        }
+        if ch.is_alphanumeric() {
+            if alone {
+                // A second letter in a row: this one is not alone.
+                alone = false;
+                run = 0;
+            } else {
+                run = if gap <= 3 { run + 1 } else { 1 };
+                alone = true;
+            }
+            gap = 0;
+        } else {
+            if alone && run >= 3 {
+                return true;
+            }
+            if ch == '\n' {
+                run = 0;
+            }
+            alone = false;
+            gap += 1;
+        }
+    }
+    alone && run >= 3
 }
 
 /// Splits the original text into runs of letters and digits, each folded to ASCII, skipping
 /// invisible characters, `@handles` and anything inside a detected link or address.
-fn tokens(text: &str, detections: &[Detection]) -> Vec<Token> {
-    let mut tokens: Vec<Token> = Vec::new();
+fn tokens(text: &str, detections: &[Detection], tokens: &mut Vec<Token>) {
+    tokens.clear();
     let mut current: Option<Token> = None;
     let mut gap = Gap::default();
     let mut handle = false;
@@ -688,9 +786,7 @@ fn tokens(text: &str, detections: &[Detection]) -> Vec<Token> {
                 });
                 token.span.end = at + ch.len_utf8();
                 token.count += 1;
-                if token.bytes.len() <= MAX_BRAND {
-                    token.bytes.push(byte);
-                }
+                token.bytes.push(byte);
                 token.flags |= flags & !UPPER;
                 token.styled |= styled;
                 if byte.is_ascii_alphabetic() {
@@ -713,7 +809,7 @@ fn tokens(text: &str, detections: &[Detection]) -> Vec<Token> {
             None => {
                 if let Some(mut token) = current.take() {
                     token.after = Some(ch);
-                    push(&mut tokens, token);
+                    push(tokens, token);
                 }
                 if !tokens.is_empty() {
                     if gap.len == 0 {
@@ -728,9 +824,8 @@ fn tokens(text: &str, detections: &[Detection]) -> Vec<Token> {
         }
     }
     if let Some(token) = current {
-        push(&mut tokens, token);
+        push(tokens, token);
     }
-    tokens
 }
 
 /// Adds a token, or glues short digit groups to the name before them: `Pulau7/7/7`,
@@ -743,10 +838,8 @@ fn push(tokens: &mut Vec<Token>, token: Token) {
         if glued && digits && name {
             last.span.end = token.span.end;
             last.count += token.count;
-            for &b in &token.bytes {
-                if last.bytes.len() <= MAX_BRAND {
-                    last.bytes.push(b);
-                }
+            for &b in token.bytes.as_slice() {
+                last.bytes.push(b);
             }
             last.styled |= token.styled;
             last.flags |= token.flags;
