@@ -191,8 +191,7 @@ impl Promotion {
         // The cheap gate: without promotion wording, only a name with digits, styled letters,
         // spaced capitals or a strong suffix can make a promotion; most texts have none.
         if wording.score == 0
-            && !digits_after_letters(text.as_bytes())
-            && !has_spelled_out(text)
+            && !name_hints(text)
             && !(!text.is_ascii() && has_styled_letters(text))
             && !self.has_strong_suffix(folded)
         {
@@ -278,12 +277,9 @@ impl Promotion {
 
     fn has_strong_suffix(&self, folded: &Folded) -> bool {
         self.suffixes.iter().any(|(suffix, weight)| {
+            // Folded forms are ASCII, so this never fails; `str::contains` searches fast.
             *weight >= 2
-                && folded
-                    .text
-                    .as_bytes()
-                    .windows(suffix.len())
-                    .any(|w| w == &suffix[..])
+                && std::str::from_utf8(suffix).is_ok_and(|suffix| folded.text.contains(suffix))
         })
     }
 
@@ -684,16 +680,53 @@ fn piece_run(tokens: &[Token]) -> usize {
         .count()
 }
 
-/// A digit and a letter side by side, or a letter, one of `/ . '` and a digit: `PULAU777`,
-/// `5UNSUR`, `Pulau7/7/7`, `ALEXIS'17`.
-fn digits_after_letters(bytes: &[u8]) -> bool {
-    bytes.windows(2).enumerate().any(|(i, w)| {
-        (w[0].is_ascii_digit() && w[1].is_ascii_alphabetic())
-            || w[0].is_ascii_alphabetic()
-                && (w[1].is_ascii_digit()
-                    || (matches!(w[1], b'/' | b'.' | b'\'')
-                        && bytes.get(i + 2).is_some_and(u8::is_ascii_digit)))
-    })
+/// In one pass over the bytes: a digit and a letter side by side, or a letter, one of
+/// `/ . '` and a digit (`PULAU777`, `5UNSUR`, `Pulau7/7/7`, `ALEXIS'17`); or three letters or
+/// digits in a row, each standing alone between short runs of spaces or symbols (`P U L A U`,
+/// `S.A.B.E.R`; with non-ASCII text also `【H】【o】【k】`, `𝑩 0 𝑺 𝑺`).
+fn name_hints(text: &str) -> bool {
+    let b = text.as_bytes();
+    let class = |byte: u8| match byte {
+        b'a'..=b'z' | b'A'..=b'Z' => 1u8,
+        b'0'..=b'9' => 2,
+        _ => 0,
+    };
+    let (mut run, mut gap, mut i) = (0u32, 0u32, 0);
+    while i < b.len() {
+        let first = class(b[i]);
+        if first == 0 {
+            gap += 1;
+            if b[i] == b'\n' {
+                run = 0;
+            }
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut last = first;
+        i += 1;
+        while i < b.len() && class(b[i]) != 0 {
+            if class(b[i]) != last {
+                return true;
+            }
+            last = class(b[i]);
+            i += 1;
+        }
+        let glued = i + 1 < b.len() && matches!(b[i], b'/' | b'.' | b'\'') && class(b[i + 1]) == 2;
+        if last == 1 && glued {
+            return true;
+        }
+        if i - start == 1 {
+            run = if run > 0 && gap <= 3 { run + 1 } else { 1 };
+            if run >= 3 {
+                return true;
+            }
+        } else {
+            run = 0;
+        }
+        gap = 0;
+    }
+    !text.is_ascii() && has_spelled_out(text)
 }
 
 /// Any letter or digit the brand reader would count as styled, or a combining mark.
@@ -706,8 +739,8 @@ fn has_styled_letters(text: &str) -> bool {
     })
 }
 
-/// Three letters or digits in a row, each standing alone between short runs of spaces or
-/// symbols: `P U L A U`, `a l e x i s 17`, `【H】【o】【k】`, `S.A.B.E.R`.
+/// [`name_hints`]' spelled-out count, char by char, for text with non-ASCII letters or
+/// symbols between the letters (`【H】【o】`, `𝑩 0 𝑺 𝑺`).
 fn has_spelled_out(text: &str) -> bool {
     let mut run = 0;
     let mut gap = 0;
