@@ -25,6 +25,11 @@ const UI = {
     loadError: "Paket WebAssembly tidak bisa dimuat. Jalankan `make demo`.",
     check: "periksa", render: "gambar", none: "—",
     actions: { allow: "izinkan", warn: "peringatkan", block: "blokir" },
+    // Why a construction fired, shown beside the category of its hit.
+    rules: {
+      promotion: "promosi judi online: nama bergaya merek (huruf bergaya, berspasi atau berangka) " +
+        "dan/atau kata-kata promosi, testimoni, ajakan — satu kata saja tidak cukup",
+    },
   },
   en: {
     tagline: "Screens captions and comments as they are typed — right on the device.",
@@ -45,6 +50,10 @@ const UI = {
     loadError: "The WebAssembly package could not be loaded. Run `make demo`.",
     check: "check", render: "render", none: "—",
     actions: { allow: "allow", warn: "warn", block: "block" },
+    rules: {
+      promotion: "online-gambling promotion: a brand-like name (styled, spaced or with digits) " +
+        "and/or promotion wording, testimonials, calls to action — one word alone is not enough",
+    },
   },
 };
 
@@ -58,6 +67,7 @@ const SAMPLES = [
   "f*ck",
   "b\u200bangsat",
   "main slot gacor",
+  "rezeki dari 𝐌𝐄𝐋𝐀𝐓𝐈𝟕𝟕𝟕, wd lancar",
   "pantai Scunthorpe",
 ];
 
@@ -122,7 +132,8 @@ function renderInspector(detail) {
     const cells = [
       detail.text.slice(m.start, m.end),
       m.term,
-      `${MESSAGES[pickLang(lang)].categories[m.category] ?? m.category} (${m.severity})`,
+      `${MESSAGES[pickLang(lang)].categories[m.category] ?? m.category} (${m.severity})` +
+        (m.rule && UI[lang].rules[m.rule] ? ` — ${UI[lang].rules[m.rule]}` : ""),
       (m.evasions ?? []).map((e) => MESSAGES[pickLang(lang)].evasions[e] ?? e).join(", ") || t("none"),
     ];
     for (const c of cells) {
