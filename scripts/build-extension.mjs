@@ -2,17 +2,21 @@
 // Builds the parents' extension (`make extension`):
 //
 //   www/extension/**          → dist/saring-extension/           (manifest, pages, js/, _locales/)
-//   www/guard.js              → dist/saring-extension/js/guard.js (the same guard as the demo)
+//   www/guard.js              → dist/saring-extension/js/guard.js (the same guard as the demo,
+//                               as a classic script: content scripts cannot be modules)
+//   scripts/extension-icons.mjs → dist/saring-extension/icons/icon-{16,32,48,128}.png
 //   pkg/saring.js, *.wasm     → dist/saring-extension/pkg/       (run by the service worker)
 //   dist/saring-extension.zip   the same tree, zipped (deterministic: fixed dates, sorted)
 //
 // Then it checks what a reviewer would: every file the manifest names exists, every
-// __MSG_key__ and data-i18n key exists in both locales, no remote script, no eval.
+// __MSG_key__ and data-i18n key exists in both locales, no remote script, no eval, nothing
+// web-accessible (a page could fetch it to detect the extension).
 // No dependencies: the zip is written with node:zlib.
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { crc32, deflateRawSync } from "node:zlib";
+import { ICON_SIZES, iconPng } from "./extension-icons.mjs";
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const src = join(repo, "www", "extension");
@@ -35,7 +39,20 @@ cpSync(src, out, {
   recursive: true,
   filter: (p) => !p.endsWith("~") && !p.endsWith(".md") && !p.slice(src.length).includes(`${sep}.`),
 });
-cpSync(join(repo, "www", "guard.js"), join(out, "js", "guard.js"));
+// The guard module as a classic script: its exports become the members of one global of the
+// content script's isolated world (`saringGuard`), which pages cannot see.
+const guardSrc = readFileSync(join(repo, "www", "guard.js"), "utf8");
+if (/^import\b/m.test(guardSrc)) fail("www/guard.js imports something: a content script cannot");
+const exported = [...guardSrc.matchAll(/^export (?:const|let|function|async function|class) (\w+)/gm)].map((m) => m[1]);
+writeFileSync(
+  join(out, "js", "guard.js"),
+  "// Built by scripts/build-extension.mjs from www/guard.js (do not edit): the input guard as a\n" +
+    "// classic script, for content scripts and the options page.\n" +
+    `var saringGuard = (() => {\n"use strict";\n${guardSrc.replace(/^export /gm, "")}\n` +
+    `return Object.freeze({ ${exported.join(", ")} });\n})();\n`,
+);
+mkdirSync(join(out, "icons"));
+for (const n of ICON_SIZES) writeFileSync(join(out, "icons", `icon-${n}.png`), iconPng(n));
 mkdirSync(join(out, "pkg"));
 for (const f of ["saring.js", "saring_bg.wasm", "LICENSE-MIT", "LICENSE-APACHE"]) {
   const from = existsSync(join(repo, "pkg", f)) ? join(repo, "pkg", f) : join(repo, f);
@@ -56,11 +73,14 @@ const named = [
   manifest.options_ui.page,
   manifest.storage.managed_schema,
   ...manifest.content_scripts.flatMap((c) => c.js ?? []),
-  ...manifest.web_accessible_resources.flatMap((w) => w.resources),
+  ...Object.values(manifest.icons ?? {}),
+  ...Object.values(manifest.action?.default_icon ?? {}),
 ];
 for (const f of named) if (!existsSync(join(out, f))) problems.push(`the manifest names ${f}, which is not built`);
 if ((manifest.permissions ?? []).some((p) => !["storage"].includes(p))) problems.push("a permission beyond storage");
 if (manifest.host_permissions?.length) problems.push("host_permissions: the extension needs none");
+if (manifest.web_accessible_resources?.length) problems.push("web_accessible_resources: pages could detect the extension");
+for (const n of ICON_SIZES) if (!manifest.icons?.[n]) problems.push(`no ${n} px icon in the manifest`);
 
 const locales = Object.fromEntries(
   readdirSync(join(out, "_locales")).map((l) => [l, JSON.parse(readFileSync(join(out, "_locales", l, "messages.json"), "utf8"))]),

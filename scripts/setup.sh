@@ -5,8 +5,9 @@
 #
 #   rust          the wasm32-unknown-unknown target, rustfmt and clippy (rustup)
 #   wasm-bindgen  wasm-bindgen-cli at exactly the version crates/saring-wasm/Cargo.toml pins (cargo install)
-#   npm           the dev tooling in package-lock.json (npm ci): binaryen's wasm-opt,
-#                 playwright-core, smol-toml
+#   npm           the dev tooling in package-lock.json (npm ci --ignore-scripts): binaryen's
+#                 wasm-opt, playwright-core, smol-toml; esbuild and the rich-text editors the
+#                 browser tests bundle into composer pages (none needs an install script)
 #   chromium      Debian's chromium and chromium-driver (apt-get; through sudo when
 #                 not root). Never a browser downloaded by a test tool.
 #
@@ -71,9 +72,17 @@ setup_wasm_bindgen() {
   have_cli=$(wasm-bindgen --version 2>/dev/null | awk '{print $2}' || true)
   have_runner=$(wasm-bindgen-test-runner --version 2>/dev/null | awk '{print $2}' || true)
   if [ "$have_cli" != "$want" ] || [ "$have_runner" != "$want" ]; then
-    say "cargo install wasm-bindgen-cli --version $want (have: ${have_cli:-none})"
-    # No --locked: the CLI's own lockfile pins crates that no longer build on newer Rust.
-    cargo install wasm-bindgen-cli --version "$want" --force
+    say "cargo install wasm-bindgen-cli --version $want --locked (have: ${have_cli:-none})"
+    # The version is pinned exactly (the crate's "=x.y.z"), and --locked builds the CLI with the
+    # dependency versions its authors shipped. That fails when the shipped lockfile names a
+    # version crates.io no longer serves: 0.2.130's pins webpki-roots 1.0.11, which the index
+    # does not list ("failed to select a version for the requirement `webpki-roots = \"^1.0.10\"`
+    # (locked to 1.0.11)", cargo 1.95). Only then is the CLI built with freshly resolved
+    # dependencies, still at the pinned version, and setup says so.
+    if ! cargo install wasm-bindgen-cli --version "$want" --locked --force; then
+      say "--locked cannot resolve wasm-bindgen-cli $want's lockfile: building it without --locked"
+      cargo install wasm-bindgen-cli --version "$want" --force
+    fi
   fi
 }
 
@@ -84,10 +93,12 @@ setup_npm() {
   local major
   major=$(node -p 'process.versions.node.split(".")[0]')
   [ "$major" -ge 20 ] || die "Node.js >= 20 needed (have $(node --version))"
-  # npm ci when node_modules is missing or older than the lockfile.
+  # npm ci when node_modules is missing or older than the lockfile. No install scripts: the
+  # only dependency with one is esbuild (under vite), whose postinstall merely checks and
+  # speeds up its binary — it runs from its platform package without it.
   if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-    say "npm ci"
-    npm ci --no-audit --no-fund --loglevel=error
+    say "npm ci --ignore-scripts"
+    npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
   fi
   [ -x node_modules/.bin/wasm-opt ] || die "node_modules/.bin/wasm-opt missing after npm ci"
 }

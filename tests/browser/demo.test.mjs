@@ -79,6 +79,8 @@ describe("demo page: caption box", () => {
       assert.equal(await feedCount(), before, "a blocked caption was posted");
       const status = await page.locator("#caption-status").textContent();
       assert.ok(status.includes(word), `status does not name the word: ${status}`);
+      // The refusal is what the status says — not overwritten by the re-check on focus.
+      assert.match(status, /Ubah bagian yang ditandai dulu|Change the marked words first/, status);
       // Enter-to-send in the comment box is refused too.
       await clearAndType("#comment", typed);
       assert.equal(await page.locator("#comment").getAttribute("data-saring-action"), "block");
@@ -147,6 +149,8 @@ describe("demo page: caption box", () => {
     const before = await feedCount();
     await page.locator("#post-button").click();
     assert.equal(await feedCount(), before, "warn did not ask before posting");
+    const asked = await page.locator("#caption-status").textContent();
+    assert.match(asked, /Tekan kirim sekali lagi|Press send once more/, `the question was overwritten: ${asked}`);
     await page.locator("#post-button").click();
     assert.equal(await feedCount(), before + 1, "the confirmed post did not go through");
     // The words survive a reload.

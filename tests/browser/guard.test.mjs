@@ -221,3 +221,131 @@ describe("guard: cost per keystroke", () => {
     assert.deepEqual(page.errors.map(String), []);
   });
 });
+
+describe("guard: composers without a form", () => {
+  let cpage;
+  before(async () => {
+    cpage = await browser.newPage("/fixtures/guard-composer.html");
+    await cpage.waitForSelector("body[data-ready='true']", { timeout: 20_000 });
+  });
+  after(async () => {
+    assert.deepEqual(cpage.errors.map(String), []);
+    await cpage.close();
+  });
+  const sentTo = (key) => cpage.evaluate((k) => window.sent[k], key);
+  const refusedList = () => cpage.evaluate(() => window.refused);
+  const summary = (key) => cpage.locator(`#${key}-field ~ .saring-status .saring-summary`).textContent();
+
+  test("a div button labelled Kirim: refused while block, with the reasons; a bold button still works", async () => {
+    const f = cpage.locator("#div-field");
+    await f.pressSequentially("dasar 4nj1ng lu");
+    assert.equal(await f.getAttribute("data-saring-action"), "block");
+    await cpage.locator("#div-send").click();
+    assert.deepEqual(await sentTo("div"), []);
+    assert.deepEqual(await refusedList(), ["div:block"]);
+    // The refusal stays on screen: the field's focus and re-check do not overwrite it.
+    await f.focus();
+    await cpage.evaluate(() => window.guards.div.check());
+    assert.equal(await summary("div"), "This can't be posted. Change the marked words first.");
+    await cpage.locator("#div-bold").click();
+    assert.equal(await cpage.evaluate(() => window.bold), 1);
+    await f.fill("");
+    await f.pressSequentially("sampai besok");
+    await cpage.locator("#div-send").click();
+    assert.deepEqual(await sentTo("div"), ["sampai besok"]);
+  });
+
+  test("sendControls: a control outside the composer, sending on pointerdown", async () => {
+    const f = cpage.locator("#far-field");
+    await f.pressSequentially("ｋｏｎｔｏｌ");
+    await cpage.locator("#far-send").click();
+    assert.deepEqual(await sentTo("far"), []);
+    await f.fill("");
+    await f.pressSequentially("halo");
+    await cpage.locator("#far-send").click();
+    assert.deepEqual(await sentTo("far"), ["halo"]);
+  });
+
+  test("mayPost(): an app that sends from code asks first", async () => {
+    const f = cpage.locator("#code-field");
+    await f.pressSequentially("dasar 4nj1ng");
+    assert.equal(await cpage.evaluate(() => window.guards.code.mayPost()), false);
+    await f.fill("");
+    await f.pressSequentially("kamu bodoh"); // warn: asks once
+    assert.equal(await cpage.evaluate(() => window.guards.code.mayPost()), false);
+    assert.equal(await summary("code"), "Post anyway? Press send once more to post it.");
+    assert.equal(await cpage.evaluate(() => window.guards.code.mayPost()), true);
+    await f.fill("");
+    await f.pressSequentially("selamat pagi");
+    assert.equal(await cpage.evaluate(() => window.guards.code.mayPost()), true);
+  });
+
+  test("fail closed: a send before the verdict is held, then refused or sent once", async () => {
+    const f = cpage.locator("#slow-field");
+    await f.pressSequentially("dasar 4nj1ng lu");
+    await cpage.locator("#slow-send").click();
+    assert.deepEqual(await sentTo("slow"), [], "sent before the verdict");
+    assert.match(await summary("slow"), /^Checking/);
+    await cpage.evaluate(() => window.release());
+    await cpage.waitForFunction(() => window.refused.includes("slow:block"));
+    assert.deepEqual(await sentTo("slow"), []);
+    assert.equal(await f.getAttribute("data-saring-action"), "block");
+    await f.fill("");
+    await cpage.evaluate(() => window.release());
+    await f.pressSequentially("main ke pantai");
+    await cpage.locator("#slow-send").click();
+    assert.deepEqual(await sentTo("slow"), [], "sent before the verdict");
+    assert.ok((await cpage.evaluate(() => window.pendingChecks())) > 0);
+    await cpage.evaluate(() => window.release());
+    await cpage.waitForFunction(() => window.sent.slow.length === 1);
+    assert.deepEqual(await sentTo("slow"), ["main ke pantai"]);
+  });
+
+  test("keyboard activation of a [role=button] (Enter, Space) is refused while block", async () => {
+    const f = cpage.locator("#key-field");
+    await f.pressSequentially("dasar 4nj1ng");
+    for (const key of ["Enter", " "]) {
+      await cpage.locator("#key-send").focus();
+      await cpage.keyboard.press(key === " " ? "Space" : key);
+    }
+    assert.deepEqual(await sentTo("key"), []);
+    await f.fill("");
+    await f.pressSequentially("terima kasih");
+    await cpage.locator("#key-send").focus();
+    await cpage.keyboard.press("Space");
+    assert.deepEqual(await sentTo("key"), ["terima kasih"]);
+  });
+
+  test("maxLength: longer text is block with its reason, and not sent", async () => {
+    const f = cpage.locator("#cap-field");
+    await f.pressSequentially("halo halo halo halo halo");
+    assert.equal(await f.getAttribute("data-saring-action"), "block");
+    assert.match(await cpage.locator("#c-cap .saring-status").textContent(), /Too long to check \(over 20 characters\)/);
+    await cpage.locator("#cap-send").click();
+    assert.deepEqual(await sentTo("cap"), []);
+    assert.ok((await refusedList()).includes("cap:too-long"));
+  });
+
+  test("bad options are refused with a clear error", async () => {
+    const errors = await cpage.evaluate(async () => {
+      const { attachGuard } = await import("/guard.js");
+      const el = document.createElement("textarea");
+      document.body.append(el);
+      const out = [];
+      for (const opts of [{ sendControls: 42 }, { maxLength: 0 }]) {
+        try {
+          attachGuard(el, { filter: { check: () => ({ action: "allow", matches: [] }) }, ...opts }).detach();
+          out.push("accepted");
+        } catch (e) {
+          out.push(e.message);
+        }
+      }
+      el.remove();
+      return out;
+    });
+    assert.deepEqual(errors, [
+      "attachGuard: options.sendControls must be a CSS selector or a list of elements",
+      "attachGuard: options.maxLength must be a positive integer",
+    ]);
+  });
+});

@@ -16,7 +16,7 @@ const cargo = parseToml(readFileSync(join(repoRoot, "Cargo.toml"), "utf8"));
 describe("pkg/package.json", () => {
   const expected = [
     ["name", "saring"],
-    ["version", cargo.package.version],
+    ["version", cargo.workspace.package.version],
     ["type", "module"],
     ["license", "MIT OR Apache-2.0"],
     ["sideEffects", false],

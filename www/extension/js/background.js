@@ -7,11 +7,14 @@
 // extension's own options page may read or change settings, and changes need the PIN.
 import init, { Filter } from "../pkg/saring.js";
 import { delayAfter, hashPin, pinProblem, verifyPin } from "./pin.js";
-import { effectiveSettings, hostOf, managedValues, PAUSE_MS, sanitize, siteListed } from "./settings.js";
+import {
+  boundActivity, boundLog, effectiveSettings, hostOf, managedPin, managedValues, MAX_CHECK_LENGTH,
+  PAUSE_MS, sanitize, siteListed,
+} from "./settings.js";
 
 const OPTIONS_PAGE = chrome.runtime.getURL("options.html");
 const TOKEN_MS = 10 * 60 * 1000; // an unlocked options page stays unlocked this long
-const LOG_MAX = 200;
+const MAX_WORDS = 10; // matched words kept per log row (when the parent chose to keep them)
 
 // --- state ----------------------------------------------------------------------------------
 const ready = init({ module_or_path: chrome.runtime.getURL("pkg/saring_bg.wasm") });
@@ -70,9 +73,46 @@ function serial(fn) {
 }
 
 // --- helpers --------------------------------------------------------------------------------
+// The host of the frame that sent the message — an iframe of another site counts under its
+// own name, not the top page's. about:blank and srcdoc frames take their origin's host.
 function pageHost(sender) {
-  return hostOf(sender.tab?.url ?? sender.url ?? "");
+  return hostOf(sender.url ?? "") || hostOf(sender.origin ?? "") || hostOf(sender.tab?.url ?? "");
 }
+
+// --- the toolbar badge: "on" where screening is active, then the number of refused sends ----
+const refusals = new Map(); // tabId → count, mirrored in storage.session (the worker may stop)
+const refusalsLoaded = chrome.storage.session.get("refusals").then(
+  ({ refusals: saved = {} }) => {
+    for (const [k, v] of Object.entries(saved)) if (!refusals.has(Number(k))) refusals.set(Number(k), v);
+  },
+  () => {},
+);
+
+async function showBadge(tabId, active) {
+  if (typeof tabId !== "number" || tabId < 0) return;
+  const n = refusals.get(tabId) ?? 0;
+  const text = !active ? "" : n ? String(Math.min(n, 999)) : "on";
+  const title = !active
+    ? chrome.i18n.getMessage("extName")
+    : n ? chrome.i18n.getMessage("badgeRefused", [String(n)]) : chrome.i18n.getMessage("badgeOn");
+  await Promise.all([
+    chrome.action.setBadgeText({ tabId, text }),
+    chrome.action.setBadgeBackgroundColor({ tabId, color: n ? "#b91c1c" : "#0f766e" }),
+    chrome.action.setTitle({ tabId, title }),
+  ]).catch(() => {}); // the tab may be gone
+}
+
+async function countRefusal(tabId, reset = false) {
+  await refusalsLoaded;
+  if (reset) refusals.delete(tabId);
+  else refusals.set(tabId, (refusals.get(tabId) ?? 0) + 1);
+  while (refusals.size > 500) refusals.delete(refusals.keys().next().value);
+  await chrome.storage.session.set({ refusals: Object.fromEntries(refusals) }).catch(() => {});
+}
+
+chrome.tabs?.onRemoved.addListener((tabId) => {
+  if (refusals.delete(tabId)) chrome.storage.session.set({ refusals: Object.fromEntries(refusals) }).catch(() => {});
+});
 
 async function guardedAt(host, settings) {
   if (siteListed(host, settings.forceSites)) return { guard: true, paused: false };
@@ -110,6 +150,11 @@ const routes = {
     async run(msg, sender) {
       const { settings } = await state();
       const at = await guardedAt(pageHost(sender), settings);
+      const tabId = sender.tab?.id;
+      if (sender.frameId === 0) {
+        await countRefusal(tabId, true); // a new page in the tab: the count starts again
+        await showBadge(tabId, at.guard && !at.paused);
+      }
       return { guard: at.guard, lang: chrome.i18n.getMessage("langCode") || chrome.i18n.getUILanguage() };
     },
   },
@@ -120,18 +165,32 @@ const routes = {
       if (typeof msg.text !== "string") throw new Error("text: expected a string");
       const at = await guardedAt(pageHost(sender), (await state()).settings);
       if (!at.guard || at.paused) return { verdict: { action: "allow", matches: [], paused: at.paused } };
+      // Longer text is not checked at all (it would hold the worker for every other tab).
+      if (msg.text.length > MAX_CHECK_LENGTH) return { verdict: { action: "block", matches: [], reason: "too-long" } };
       const { filter } = await state();
       return { verdict: filter.check(msg.text) };
     },
   },
 
-  // A flagged text that stayed on screen: counted per site and category. The worker judges
-  // the text itself (it trusts no category from the page) and keeps it only when the parent
-  // chose so.
+  // A send the guard refused: counted on the tab's badge.
+  refused: {
+    from: "page",
+    async run(msg, sender) {
+      const tabId = sender.tab?.id;
+      await countRefusal(tabId);
+      await showBadge(tabId, true);
+      return {};
+    },
+  },
+
+  // A flagged text the user typed that stayed on screen: counted under the frame's own site
+  // and category. The worker judges the text itself (it trusts no category from the page) and,
+  // when the parent chose so, keeps the matched words only — never the rest of the text.
   record: {
     from: "page",
     async run(msg, sender) {
       if (typeof msg.text !== "string") throw new Error("text: expected a string");
+      if (msg.text.length > MAX_CHECK_LENGTH) return {};
       const site = pageHost(sender) || "(local)";
       const at = await guardedAt(site, (await state()).settings);
       if (!at.guard || at.paused) return {};
@@ -139,15 +198,16 @@ const routes = {
       const v = filter.check(msg.text);
       if (v.action === "allow") return {};
       const categories = [...new Set(v.matches.map((m) => m.category))];
+      const words = [...new Set(v.matches.map((m) => msg.text.slice(m.start, m.end).slice(0, 64)))].slice(0, MAX_WORDS);
       await serial(async () => {
         const { activity = {}, log = [] } = await chrome.storage.local.get(["activity", "log"]);
         const row = (activity[site] ??= { counts: {}, last: 0 });
         for (const c of categories) row.counts[c] = (row.counts[c] ?? 0) + 1;
         row.last = Date.now();
-        const write = { activity };
+        const write = { activity: boundActivity(activity) };
         if (settings.logText) {
-          log.push({ time: Date.now(), site, action: v.action, categories, text: msg.text.slice(0, 1000) });
-          write.log = log.slice(-LOG_MAX);
+          log.push({ time: Date.now(), site, action: v.action, categories, words });
+          write.log = boundLog(log);
         }
         await chrome.storage.local.set(write);
       });
@@ -155,31 +215,41 @@ const routes = {
     },
   },
 
+  // Without a valid unlock token the page learns the profile and whether a PIN is set — not
+  // the custom words, the allowed words, the sites, the activity or the log.
   state: {
     from: "options",
     async run(msg) {
       const { settings, locked, managed } = await state();
       const got = await chrome.storage.local.get(["pin", "pinFails", "pausedUntil", "activity", "log"]);
+      const policyPin = await managedPin();
       const now = Date.now();
+      const unlocked = await tokenValid(msg.token);
+      const shown = unlocked
+        ? settings
+        : { ...settings, extraTerms: [], allowTerms: [], skipSites: [], forceSites: [] };
       return {
-        settings,
+        settings: shown,
         locked,
         managed,
-        hasPin: !!got.pin,
-        unlocked: await tokenValid(msg.token),
+        hasPin: !!(policyPin || got.pin),
+        pinManaged: !!policyPin,
+        unlocked,
         retryAfterMs: Math.max(0, (got.pinFails?.until ?? 0) - now),
         pausedUntil: (got.pausedUntil ?? 0) > now ? got.pausedUntil : 0,
-        activity: got.activity ?? {},
-        log: got.log ?? [],
+        activity: unlocked ? got.activity ?? {} : {},
+        log: unlocked ? got.log ?? [] : [],
       };
     },
   },
 
-  // The first PIN needs nothing; changing it needs the unlocked page.
+  // The first PIN needs nothing; changing it needs the unlocked page. A PIN set by policy
+  // (managed `pinHash`) cannot be replaced from here.
   setPin: {
     from: "options",
     async run(msg) {
       return serial(async () => {
+        if (await managedPin()) throw Object.assign(new Error("the PIN is set by policy"), { code: "pinManaged" });
         const { pin } = await chrome.storage.local.get("pin");
         if (pin) await requireToken(msg);
         const problem = pinProblem(msg.pin);
@@ -194,20 +264,30 @@ const routes = {
     from: "options",
     async run(msg) {
       return serial(async () => {
-        const { pin, pinFails = { count: 0, until: 0 } } = await chrome.storage.local.get(["pin", "pinFails"]);
+        const got = await chrome.storage.local.get(["pin", "pinFails"]);
+        const pin = (await managedPin()) ?? got.pin;
+        const pinFails = got.pinFails ?? { count: 0, until: 0 };
         if (!pin) throw Object.assign(new Error("no PIN set"), { code: "noPin" });
         const now = Date.now();
         if (pinFails.until > now) {
           // Too soon after a wrong try: the PIN is not even looked at.
           return { ok: false, code: "wait", retryAfterMs: pinFails.until - now };
         }
+        // The try is counted, and the wait after it stored, before the PIN is looked at: a
+        // try whose count cannot be written (storage full, …) is refused unchecked.
+        const count = pinFails.count + 1;
+        const wait = delayAfter(count);
+        try {
+          await chrome.storage.local.set({ pinFails: { count, until: now + wait } });
+          const back = await chrome.storage.local.get("pinFails");
+          if (back.pinFails?.count !== count) throw new Error("the try was not recorded");
+        } catch (e) {
+          throw Object.assign(new Error(`cannot record the try: ${e.message ?? e}`), { code: "storage" });
+        }
         if (await verifyPin(msg.pin, pin)) {
           await chrome.storage.local.set({ pinFails: { count: 0, until: 0 } });
           return { token: await issueToken() };
         }
-        const count = pinFails.count + 1;
-        const wait = delayAfter(count);
-        await chrome.storage.local.set({ pinFails: { count, until: Date.now() + wait } });
         return { ok: false, code: "wrong", retryAfterMs: wait };
       });
     },

@@ -1,6 +1,7 @@
 // The parent's options page. It only displays what the service worker answers and asks it to
 // change things: the PIN check, the wait after wrong tries and every write happen there.
-import { MESSAGES, pickLang } from "./guard.js";
+// js/guard.js is loaded before this module as a classic script (it is a content script too).
+const { MESSAGES, pickLang } = globalThis.saringGuard;
 
 const $ = (id) => document.getElementById(id);
 const t = (key, ...subs) => chrome.i18n.getMessage(key, subs.map(String)) || key;
@@ -9,6 +10,9 @@ const categoryName = (c) => MESSAGES[pickLang(uiLang)].categories[c] ?? c;
 
 let token = null; // proof of the PIN, held in this page's memory only
 let retryTimer = null;
+let retryUntil = 0; // when the next PIN try is looked at (one countdown, never restarted)
+let wrongShown = false; // the countdown says the PIN was wrong
+let unlocking = false; // a try is being checked: its own storage writes are no news
 let view = null;
 let changingPin = false;
 
@@ -24,24 +28,34 @@ function say(el, text, kind = "") {
 
 function errorText(answer) {
   const known = { locked: "needPin", managed: "lockedByAdmin", pauseNotAllowed: "pauseNotAllowed",
-    pinTooShort: "pinTooShort", pinTooLong: "pinTooLong" };
+    pinTooShort: "pinTooShort", pinTooLong: "pinTooLong", pinManaged: "pinManaged", storage: "storageError" };
   return known[answer.code] ? t(known[answer.code]) : `${t("errorGeneric")} ${answer.error ?? ""}`.trim();
 }
 
 // --- PIN ------------------------------------------------------------------------------------
-function waitThenEnable(ms) {
-  clearInterval(retryTimer);
+// One countdown to one deadline: a second report of the same wait (the storage change that
+// follows a wrong try) keeps it running instead of starting it again, and the message only
+// changes when the number of seconds does.
+function waitThenEnable(ms, wrong = false) {
   const until = Date.now() + ms;
+  if (wrong) wrongShown = true;
+  if (retryTimer && Math.abs(until - retryUntil) < 1500) return;
+  clearInterval(retryTimer);
+  retryUntil = until;
+  let shown = "";
   const tick = () => {
-    const left = Math.ceil((until - Date.now()) / 1000);
+    const left = Math.ceil((retryUntil - Date.now()) / 1000);
     if (left <= 0) {
       clearInterval(retryTimer);
+      retryTimer = null;
+      wrongShown = false;
       $("unlock").disabled = false;
       say($("pin-message"), "");
       return;
     }
     $("unlock").disabled = true;
-    say($("pin-message"), t("pinWait", left), "error");
+    const text = t(wrongShown ? "pinWait" : "pinWaitOnly", left);
+    if (text !== shown) say($("pin-message"), (shown = text), "error");
   };
   tick();
   retryTimer = setInterval(tick, 250);
@@ -63,7 +77,8 @@ $("pin-setup").addEventListener("submit", async (e) => {
 $("pin-unlock").addEventListener("submit", async (e) => {
   e.preventDefault();
   $("unlock").disabled = true;
-  const answer = await send({ type: "unlock", pin: $("pin").value });
+  unlocking = true;
+  const answer = await send({ type: "unlock", pin: $("pin").value }).finally(() => (unlocking = false));
   $("pin").value = "";
   if (answer.ok) {
     token = answer.token;
@@ -72,10 +87,7 @@ $("pin-unlock").addEventListener("submit", async (e) => {
     return refresh();
   }
   if (answer.code === "wrong" || answer.code === "wait") {
-    say($("pin-message"), answer.code === "wrong" ? t("pinWrong") : "", "error");
-    const ms = answer.retryAfterMs ?? 0;
-    if (answer.code === "wrong") setTimeout(() => waitThenEnable(ms), 1200);
-    else waitThenEnable(ms);
+    waitThenEnable(answer.retryAfterMs ?? 0, answer.code === "wrong");
     return;
   }
   $("unlock").disabled = false;
@@ -84,6 +96,8 @@ $("pin-unlock").addEventListener("submit", async (e) => {
 
 $("lock").addEventListener("click", async () => {
   token = null;
+  say($("pin-message"), ""); // "PIN saved" and the like belong to the unlocked page
+  say($("save-message"), "");
   await send({ type: "lock" });
   await refresh();
 });
@@ -171,7 +185,7 @@ function renderActivity(activity, log) {
       .slice()
       .reverse()
       .map((entry) =>
-        cell("li", `${new Date(entry.time).toLocaleString(uiLang)} · ${entry.site} · ${entry.categories.map(categoryName).join(", ")}: ${entry.text}`),
+        cell("li", `${new Date(entry.time).toLocaleString(uiLang)} · ${entry.site} · ${entry.categories.map(categoryName).join(", ")}: ${(entry.words ?? []).join(", ")}`),
       ),
   );
 }
@@ -185,10 +199,14 @@ async function refresh() {
   if (!s.unlocked) token = null;
   document.body.dataset.unlocked = String(s.unlocked);
   if (!s.unlocked) changingPin = false;
+  if (s.pinManaged) changingPin = false;
   $("pin-setup").hidden = s.hasPin && !changingPin;
+  $("change-pin").hidden = s.pinManaged;
+  $("pin-forgotten-managed").hidden = !s.pinManaged;
   $("pin-unlock").hidden = !s.hasPin || s.unlocked;
   $("pin-unlocked").hidden = !s.unlocked;
-  if (s.hasPin && !s.unlocked && s.retryAfterMs > 0) waitThenEnable(s.retryAfterMs);
+  if (s.hasPin && !s.unlocked && s.retryAfterMs > 0 && !unlocking) waitThenEnable(s.retryAfterMs);
+  if (!s.unlocked && !retryTimer && $("pin-message").dataset.kind === "ok") say($("pin-message"), "");
 
   const st = s.settings;
   $("profile").value = st.profile;

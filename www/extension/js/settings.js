@@ -22,9 +22,25 @@ export const DEFAULTS = Object.freeze({
 });
 export const POLICY_KEYS = Object.keys(DEFAULTS);
 export const PAUSE_MS = 15 * 60 * 1000;
+/** The longest text the worker checks (UTF-16 units); the guard's own cap is the same. */
+export const MAX_CHECK_LENGTH = 50_000;
+/** Bounds of what the worker stores: sites in the activity table, log rows, rows per site. */
+export const MAX_SITES = 300;
+export const MAX_LOG = 200;
+export const MAX_LOG_PER_SITE = 20;
 
 const MAX_ITEMS = 500;
 const MAX_TERM = 64;
+
+// Suffixes under which anyone can register a name: skipping one would skip every site under
+// it. Single labels (`com`, `id`) are refused too. A short list for the region the filter is
+// made for, plus the usual generic ones — not the whole public-suffix list.
+const PUBLIC_SUFFIXES = new Set([
+  "co.id", "ac.id", "or.id", "go.id", "sch.id", "web.id", "my.id", "biz.id", "net.id", "mil.id",
+  "ponpes.id", "desa.id", "co.uk", "org.uk", "ac.uk", "com.au", "com.my", "com.sg", "co.jp",
+  "com.br", "co.in", "co.nz", "co.za", "github.io", "blogspot.com", "web.app", "vercel.app",
+  "netlify.app", "pages.dev", "appspot.com", "herokuapp.com", "wordpress.com",
+]);
 
 function bad(field, why) {
   return new Error(`${field}: ${why}`);
@@ -65,6 +81,13 @@ export function normalizeSite(value) {
   return s;
 }
 
+/** Whether a site to skip names a top-level domain or a public suffix rather than a site. */
+export function tooBroad(site) {
+  if (/^\d+(\.\d+){3}$/.test(site) || site.startsWith("[") || site === "localhost") return false;
+  const labels = site.split(".").filter(Boolean);
+  return labels.length < 2 || PUBLIC_SUFFIXES.has(labels.join("."));
+}
+
 /** Validates the keys present in `input`; returns clean values or throws naming the field. */
 export function sanitize(input) {
   if (!input || typeof input !== "object") throw bad("settings", "expected an object");
@@ -98,6 +121,9 @@ export function sanitize(input) {
           if (!item.trim()) return null;
           const site = normalizeSite(item);
           if (!site) throw bad(k, `"${item.slice(0, 40)}" is not a host name`);
+          if (k === "skipSites" && tooBroad(site)) {
+            throw bad(k, `"${site}" is a top-level domain or a public suffix: it would skip every site under it`);
+          }
           return site;
         });
         break;
@@ -139,6 +165,43 @@ export async function managedValues(waitMs = 400) {
   );
   const got = await Promise.race([get, new Promise((resolve) => setTimeout(resolve, waitMs, null))]);
   return got === null ? { values: managedSeen ?? {}, unknown: managedSeen === null } : { values: got, unknown: false };
+}
+
+/** The activity table without its least recent sites beyond MAX_SITES. */
+export function boundActivity(activity) {
+  const sites = Object.entries(activity);
+  if (sites.length <= MAX_SITES) return activity;
+  sites.sort((a, b) => b[1].last - a[1].last);
+  return Object.fromEntries(sites.slice(0, MAX_SITES));
+}
+
+/** The log's last MAX_LOG rows, at most MAX_LOG_PER_SITE of them from one site. */
+export function boundLog(log) {
+  const perSite = new Map();
+  const kept = [];
+  for (let i = log.length - 1; i >= 0 && kept.length < MAX_LOG; i--) {
+    const n = perSite.get(log[i].site) ?? 0;
+    if (n >= MAX_LOG_PER_SITE) continue;
+    perSite.set(log[i].site, n + 1);
+    kept.push(log[i]);
+  }
+  return kept.reverse();
+}
+
+/** A PBKDF2 record as the worker stores it: `{ algo, salt, iterations, hash }`, or null. */
+export function pinRecord(value) {
+  if (!value || typeof value !== "object") return null;
+  const { algo, salt, iterations, hash } = value;
+  const b64 = /^[A-Za-z0-9+/]+={0,2}$/;
+  if (algo !== "PBKDF2-SHA-256" || typeof salt !== "string" || typeof hash !== "string") return null;
+  if (!b64.test(salt) || !b64.test(hash) || !Number.isInteger(iterations) || iterations < 100_000) return null;
+  return { algo, salt, iterations, hash };
+}
+
+/** The PIN an administrator set by policy (managed `pinHash`), or null. */
+export async function managedPin() {
+  const { values } = await managedValues();
+  return pinRecord(values.pinHash);
 }
 
 /**
