@@ -190,11 +190,11 @@ impl Promotion {
         let wording = self.wording(folded);
         // The cheap gate: without promotion wording, only a name with digits, styled letters,
         // spaced capitals or a strong suffix can make a promotion; most texts have none.
-        if wording.score == 0
-            && !name_hints(text)
-            && !(!text.is_ascii() && has_styled_letters(text))
-            && !self.has_strong_suffix(folded)
-        {
+        let hints = wording.score > 0
+            || name_hints(text)
+            || (!text.is_ascii() && has_styled_letters(text))
+            || self.has_strong_suffix(folded);
+        if !hints {
             return None;
         }
         let brand = TOKENS.with(|buffer| {
@@ -930,39 +930,6 @@ fn classify(ch: char) -> Option<Piece> {
     })
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn find(text: &str) -> Option<Found> {
-        let promotion = Promotion::new(&[Language::Indonesian, Language::English]).unwrap();
-        let folded = normalize::normalize(text);
-        let mut detections = Vec::new();
-        crate::detect::detect_into(text, &mut detections);
-        promotion.find(text, &folded, &detections)
-    }
-
-    #[test]
-    fn brands_and_wording() {
-        let cases: &[(&str, Option<&str>)] = &[
-            ("rezeki dari 𝐏𝐔𝐋𝐀𝐔𝟕𝟕𝟕 hari ini", Some("𝐏𝐔𝐋𝐀𝐔𝟕𝟕𝟕")),
-            ("⭐ A L E X I S 1 7 ⭐ mantap", Some("A L E X I S 1 7")),
-            ("modal 5k bisa jepe di XUXU4D", Some("XUXU4D")),
-            ("gacor terus di kusumatoto", Some("kusumatoto")),
-            ("slot gacor hari ini, wd lancar", Some("wd lancar")),
-            ("judol haram, stop judol", None),
-            ("dapat jackpot di pasar malam", None),
-            ("Zee JKT48 versi gemoy", None),
-            ("selamat pagi semua", None),
-            ("cek https://example.com/pulau777", None),
-        ];
-        for (text, want) in cases {
-            let got = find(text).map(|f| &text[f.span]);
-            assert_eq!(got, *want, "{text}");
-        }
-    }
-}
-
 /// Which style family a letter is drawn from: plain, each alphabet of Mathematical
 /// Alphanumeric Symbols, or the Unicode block for anything else (fullwidth, enclosed, …).
 /// Small capitals count as plain (they come with plain `s` and `x`); Letterlike Symbols
@@ -1042,4 +1009,37 @@ fn supplement(ch: char) -> Option<(u8, bool)> {
 /// The comment is typed in capitals throughout: a word in capitals stands out from nothing.
 fn shouting(tokens: &[Token]) -> bool {
     !tokens.iter().any(|t| t.lower_plain >= 2)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn find(text: &str) -> Option<Found> {
+        let promotion = Promotion::new(&[Language::Indonesian, Language::English]).unwrap();
+        let folded = normalize::normalize(text);
+        let mut detections = Vec::new();
+        crate::detect::detect_into(text, &mut detections);
+        promotion.find(text, &folded, &detections)
+    }
+
+    #[test]
+    fn brands_and_wording() {
+        let cases: &[(&str, Option<&str>)] = &[
+            ("rezeki dari 𝐏𝐔𝐋𝐀𝐔𝟕𝟕𝟕 hari ini", Some("𝐏𝐔𝐋𝐀𝐔𝟕𝟕𝟕")),
+            ("⭐ A L E X I S 1 7 ⭐ mantap", Some("A L E X I S 1 7")),
+            ("modal 5k bisa jepe di XUXU4D", Some("XUXU4D")),
+            ("gacor terus di kusumatoto", Some("kusumatoto")),
+            ("slot gacor hari ini, wd lancar", Some("wd lancar")),
+            ("judol haram, stop judol", None),
+            ("dapat jackpot di pasar malam", None),
+            ("Zee JKT48 versi gemoy", None),
+            ("selamat pagi semua", None),
+            ("cek https://example.com/pulau777", None),
+        ];
+        for (text, want) in cases {
+            let got = find(text).map(|f| &text[f.span]);
+            assert_eq!(got, *want, "{text}");
+        }
+    }
 }
