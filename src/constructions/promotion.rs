@@ -154,6 +154,11 @@ impl Promotion {
                     if !bytes.contains(&b' ') {
                         listed.insert(bytes.into());
                     }
+                    // A spelling listed twice (`deposit` in two languages' files) counts once,
+                    // for the first row that lists it.
+                    if forms.iter().any(|f| f == bytes) {
+                        continue;
+                    }
                     forms.push(bytes.to_vec());
                     signals.push(Signal {
                         kind,
