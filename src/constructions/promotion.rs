@@ -376,7 +376,14 @@ impl Promotion {
                 && token.len() >= MIN_BRAND
                 && !self.is_listed(token)
             {
-                offer(single(token), Strength::Styled);
+                // A lowercase word in bold (`𝐛𝐚𝐠𝐮𝐬`) is emphasis as often as a name.
+                let emphasis = token.upper == 0 && token.letters == token.len() && !mixed;
+                let strength = if emphasis {
+                    Strength::Weak
+                } else {
+                    Strength::Styled
+                };
+                offer(single(token), strength);
                 continue;
             }
             if let Some(strength) = self.plain_shape(token) {
