@@ -22,14 +22,15 @@ pub struct Match {
     /// How strong.
     pub severity: Severity,
     /// The canonical lexicon term (`anjing` for `4nj1ng`), or the detector's name
-    /// (`phone-number`, `e-mail`, `street-address`, `url`, `domain`).
+    /// (`phone-number`, `e-mail`, `street-address`, `url`, `domain`); for a promotion, the
+    /// brand folded to lowercase ASCII (`pulau777`) or the promoting word.
     pub term: String,
     /// What the normalizer undid to find it.
     pub evasions: Evasions,
     /// What the filter's profile does about this match alone.
     pub action: Action,
-    /// Which construction or detector fired (`phone-number`, `url`, …); `None` for a plain
-    /// lexicon hit.
+    /// Which construction or detector fired (`promotion`, `phone-number`, `url`, …); `None`
+    /// for a plain lexicon hit.
     pub rule: Option<String>,
 }
 
