@@ -102,7 +102,7 @@ test-js:
 
 test-browser:
 	@test -f pkg/saring.js || { echo "error: pkg/ not built: run make pkg"; exit 1; }
-	node --test --test-reporter=spec --test-concurrency=1 --test-timeout=180000 tests/browser/*.test.mjs
+	node --test --test-reporter=spec --test-concurrency=1 --test-timeout=600000 tests/browser/*.test.mjs
 
 eval:
 	@ls $(DATA)/eval/*.jsonl >/dev/null 2>&1 || \

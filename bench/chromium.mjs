@@ -1,7 +1,7 @@
 // The browser part of `make bench`: saring's package in Debian's Chromium, headless,
 // driven by playwright-core, on a page served from 127.0.0.1 by a server in this file.
 //
-//   cold start  fetch + compile + instantiate the .wasm (init()) and `new Filter()` — issue 8's
+//   cold start  fetch + compile + instantiate the .wasm (init()) and `new Filter()` — the project's
 //               definition — and the same with the import of the JS glue before it, in a fresh
 //               browser context (empty HTTP and code caches) each time
 //   keystroke   one check of the whole text after each typed character, as the input guard

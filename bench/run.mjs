@@ -320,7 +320,7 @@ function table({ results, nativeRes, chromium, size, workload }) {
     return sz(s.js);
   });
 
-  const header = ["figure", "target (issue 8)", ...cols.map(head)];
+  const header = ["figure", "target", ...cols.map(head)];
   const line = (cells) => `| ${cells.join(" | ")} |`;
   return [line(header), line(header.map(() => "---")), ...rows.map(line)].join("\n");
 }

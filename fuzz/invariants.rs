@@ -5,8 +5,8 @@
 
 #![allow(dead_code)]
 
-use saring::normalize::{Folded, Origin};
-use saring::{policy, Action, Filter, Language, Term, Verdict};
+use saring::__private::Folded;
+use saring::{Action, Filter, Language, Term, Verdict};
 
 /// Checks a verdict for `text`: spans inside the text, on char boundaries, non-empty, sorted and
 /// non-overlapping; each match's action is the profile's action for its category and severity;
@@ -31,7 +31,7 @@ pub fn check_verdict(filter: &Filter, text: &str, verdict: &Verdict) {
         previous_end = span.end;
         assert_eq!(
             m.action,
-            policy::action(filter.profile(), m.category, m.severity),
+            filter.profile().action(m.category, m.severity),
             "match {i}: action differs from the policy"
         );
         assert!(!m.term.is_empty(), "match {i}: empty term");
@@ -102,14 +102,9 @@ pub fn check_folded(input: &str, folded: &Folded) {
         folded.text.len(),
         "origin.len() != text.len()"
     );
-    let mut previous = Origin {
-        start: 0,
-        end: 0,
-        run: 1,
-        flags: 0,
-    };
+    let mut previous = (0, 0);
     for (i, o) in folded.origin.iter().enumerate() {
-        let (start, end) = (o.start as usize, o.end as usize);
+        let (start, end) = (o.start(), o.end());
         assert!(
             start < end && end <= input.len(),
             "origin {i} {o:?} not a non-empty range of the input ({} bytes)",
@@ -120,11 +115,11 @@ pub fn check_folded(input: &str, folded: &Folded) {
             "origin {i} {o:?} not on char boundaries"
         );
         assert!(
-            o.start >= previous.start && o.end >= previous.end,
+            start >= previous.0 && end >= previous.1,
             "origin {i} {o:?} goes back from {previous:?}"
         );
-        assert!(o.run >= 1, "origin {i} {o:?}: run 0");
-        previous = *o;
+        assert!(o.run() >= 1, "origin {i} {o:?}: run 0");
+        previous = (start, end);
     }
     let text = &folded.text;
     assert!(

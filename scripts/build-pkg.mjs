@@ -136,14 +136,24 @@ for (const lic of ["LICENSE-MIT", "LICENSE-APACHE", "LICENSE"]) {
   }
 }
 files.push("README.md");
-// saring/worker: the promise API over a Web Worker (hand-written, in www/pkg-extra/).
-const extras = ["worker-client.js", "worker-client.d.ts", "worker.js"];
-for (const f of extras) {
-  const src = join(root, "www", "pkg-extra", f);
+// Hand-written files beside the generated ones (www/pkg-extra/): saring/worker, the promise
+// API over a Web Worker; saring-node.js, the Node entry whose init() reads the .wasm file
+// itself; saring/guard, the input guard (www/guard.js, the same module the demo and the
+// extension use) with its types and an optional stylesheet.
+const extras = [
+  "worker-client.js", "worker-client.d.ts", "worker.js", "saring-node.js",
+  "guard-entry.js", "guard-entry.d.ts", "guard.css",
+].map((f) => [join(root, "www", "pkg-extra", f), f]);
+extras.push([join(root, "www", "guard.js"), "guard.js"]);
+for (const [src, f] of extras) {
   if (!existsSync(src)) fail(`${relative(root, src)} is missing`);
   copyFileSync(src, join(stageDir, f));
   files.push(f);
 }
+// The guard must stand alone in the package: no import of another file of the repository.
+const guardImports = [...readFileSync(join(stageDir, "guard.js"), "utf8").matchAll(/^\s*import\s[^;]*?from\s*["']([^"']+)["']/gm)]
+  .map((m) => m[1]);
+if (guardImports.length) fail(`www/guard.js imports ${guardImports.join(", ")}, which the package does not ship`);
 const pkgJson = {
   name: pkgName,
   version: version,
@@ -156,8 +166,11 @@ const pkgJson = {
   module: `./${outName}.js`,
   types: `./${outName}.d.ts`,
   exports: {
-    ".": { types: `./${outName}.d.ts`, default: `./${outName}.js` },
+    // Node takes saring-node.js, whose init() reads the .wasm from the package folder.
+    ".": { types: `./${outName}.d.ts`, node: "./saring-node.js", default: `./${outName}.js` },
     "./worker": { types: "./worker-client.d.ts", default: "./worker-client.js" },
+    "./guard": { types: "./guard-entry.d.ts", default: "./guard-entry.js" },
+    "./guard.css": "./guard.css",
     [`./${outName}_bg.wasm`]: `./${outName}_bg.wasm`,
     "./package.json": "./package.json",
   },
@@ -175,7 +188,7 @@ type** — nothing leaves the device. WebAssembly build of the Rust crate \`sari
 
 \`\`\`js
 import init, { Filter } from "${pkgName}";
-await init();                       // Node: initSync({ module: readFileSync(wasmPath) })
+await init();                       // browsers fetch saring_bg.wasm; Node reads it
 const filter = new Filter({ profile: "teen" });          // "child" | "teen" | "adult"
 const v = filter.check("dasar anjing lu");
 // v.action: "allow" | "warn" | "block"
@@ -191,6 +204,13 @@ import { createFilterWorker } from "${pkgName}/worker";
 const w = await createFilterWorker({ profile: "teen" });   // rejects on bad options
 const v = await w.check(longText);  // same verdict as filter.check, off the main thread
 w.terminate();
+\`\`\`
+
+The input guard (highlights, refuses to send, announces the verdict) for a page's fields:
+
+\`\`\`js
+import { guard } from "${pkgName}/guard";   // optional default look: "${pkgName}/guard.css"
+guard(document.querySelector("textarea"), { filter });
 \`\`\`
 
 A client-side filter can be bypassed: re-check on the server with the same crate or its CLI.

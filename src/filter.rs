@@ -1,6 +1,7 @@
 //! The filter: builds the pipeline once, then runs normalize → scan → judge → policy per text.
 
 use std::ops::Range;
+use std::sync::{Arc, Mutex};
 
 use crate::constructions::{self, Promotion};
 use crate::detect::{self, Detection};
@@ -13,7 +14,10 @@ use crate::scan::{Candidate, Scanner};
 use crate::vocab::{Action, Category, Evasions, Language, Profile, Severity};
 
 /// One thing found in a text.
+///
+/// Non-exhaustive: fields may be added, so a `Match` is read, never built, outside this crate.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Match {
     /// The byte range in the checked text: the original characters, disguise included.
     pub span: Range<usize>,
@@ -35,7 +39,10 @@ pub struct Match {
 }
 
 /// The outcome of a check: the strongest action of any match, and the matches in text order.
+///
+/// Non-exhaustive, like [`Match`].
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Verdict {
     /// `Allow` when nothing matched.
     pub action: Action,
@@ -55,14 +62,26 @@ pub struct Verdict {
 /// assert_eq!(filter.censor("dasar anjing lu"), "dasar ****** lu");
 /// # Ok::<(), saring::BuildError>(())
 /// ```
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct Filter {
     profile: Profile,
+    lexicon: Arc<Lexicon>,
+}
+
+/// Everything compiled from the lexicons: the part of a filter that costs time to build. The
+/// profile is not in it, so filters that differ only in profile share one.
+#[derive(Debug)]
+struct Lexicon {
     entries: Vec<Entry>,
     scanner: Scanner,
     judge: Judge,
     promotion: Promotion,
 }
+
+/// The built-in lexicons compiled so far, one per set of languages (a bit per language in
+/// `Language::ALL` order). Builders without custom terms or allowed words take theirs from
+/// here, so a second `Filter::new()` — in any language order — compiles nothing.
+static BUILTIN: Mutex<Vec<(u32, Arc<Lexicon>)>> = Mutex::new(Vec::new());
 
 /// Configures a [`Filter`]: profile, languages, custom terms and allowed words.
 ///
@@ -131,12 +150,66 @@ impl FilterBuilder {
         if self.languages.is_empty() {
             return Err(BuildError::no_language());
         }
+        let lexicon = if self.extra_terms.is_empty() && self.allow_terms.is_empty() {
+            builtin_lexicon(&self.languages)?
+        } else {
+            Arc::new(Lexicon::compile(
+                &canonical_order(&self.languages),
+                self.extra_terms,
+                &self.allow_terms,
+            )?)
+        };
+        Ok(Filter {
+            profile: self.profile,
+            lexicon,
+        })
+    }
+}
+
+/// The languages in `Language::ALL` order, so the order a caller lists them in never changes
+/// what is compiled.
+fn canonical_order(languages: &[Language]) -> Vec<Language> {
+    Language::ALL
+        .iter()
+        .copied()
+        .filter(|l| languages.contains(l))
+        .collect()
+}
+
+/// The compiled built-in lexicon for these languages, compiled on first use.
+fn builtin_lexicon(languages: &[Language]) -> Result<Arc<Lexicon>, BuildError> {
+    let key = Language::ALL
+        .iter()
+        .enumerate()
+        .filter(|(_, l)| languages.contains(l))
+        .fold(0u32, |acc, (i, _)| acc | 1 << i);
+    // A poisoned lock only means another thread panicked while compiling; the list itself is
+    // always whole (entries are pushed complete).
+    let mut cache = BUILTIN.lock().unwrap_or_else(|poison| poison.into_inner());
+    if let Some((_, lexicon)) = cache.iter().find(|(k, _)| *k == key) {
+        return Ok(Arc::clone(lexicon));
+    }
+    let lexicon = Arc::new(Lexicon::compile(
+        &canonical_order(languages),
+        Vec::new(),
+        &[],
+    )?);
+    cache.push((key, Arc::clone(&lexicon)));
+    Ok(lexicon)
+}
+
+impl Lexicon {
+    fn compile(
+        languages: &[Language],
+        extra_terms: Vec<Term>,
+        allow_terms: &[String],
+    ) -> Result<Lexicon, BuildError> {
         let mut entries = Vec::new();
-        for &language in &self.languages {
+        for &language in languages {
             let (source, text) = lexicon::builtin(language);
             entries.extend(lexicon::parse_terms(source, text, Some(language), true)?);
         }
-        for term in self.extra_terms {
+        for term in extra_terms {
             for form in &term.forms {
                 if form.len() > MAX_FORM_BYTES {
                     return Err(BuildError::term_too_long("extraTerms", form));
@@ -153,7 +226,7 @@ impl FilterBuilder {
         let scanner = Scanner::new(&entries)?;
         let mut judge = Judge::default();
         let mut folded = Folded::default();
-        let custom = self.allow_terms.iter().map(String::as_str);
+        let custom = allow_terms.iter().map(String::as_str);
         for word in lexicon::word_list(lexicon::ALLOWED).chain(custom) {
             if word.len() > MAX_FORM_BYTES {
                 return Err(BuildError::term_too_long("allowTerms", word));
@@ -161,9 +234,8 @@ impl FilterBuilder {
             normalize::normalize_into(word, &mut folded);
             judge.allow(&folded.text);
         }
-        Ok(Filter {
-            profile: self.profile,
-            promotion: Promotion::new(&self.languages)?,
+        Ok(Lexicon {
+            promotion: Promotion::new(languages)?,
             entries,
             scanner,
             judge,
@@ -199,6 +271,35 @@ impl Filter {
         self.profile
     }
 
+    /// The same filter with another profile. Cheap: the compiled lexicon is shared, not
+    /// rebuilt.
+    ///
+    /// ```
+    /// use saring::{Action, Filter, Profile};
+    /// let teen = Filter::new();
+    /// let adult = teen.with_profile(Profile::Adult);
+    /// assert_eq!(teen.check("shit").action, Action::Block);
+    /// assert_eq!(adult.check("shit").action, Action::Warn);
+    /// ```
+    pub fn with_profile(&self, profile: Profile) -> Filter {
+        Filter {
+            profile,
+            lexicon: Arc::clone(&self.lexicon),
+        }
+    }
+
+    /// Changes the profile in place (what JavaScript's `filter.setProfile()` calls); the
+    /// compiled lexicon is kept.
+    ///
+    /// ```
+    /// let mut filter = saring::Filter::new();
+    /// filter.set_profile(saring::Profile::Child);
+    /// assert_eq!(filter.profile(), saring::Profile::Child);
+    /// ```
+    pub fn set_profile(&mut self, profile: Profile) {
+        self.profile = profile;
+    }
+
     /// Checks one text.
     ///
     /// ```
@@ -224,41 +325,83 @@ impl Filter {
         } = scratch;
         normalize::normalize_into(text, folded);
         candidates.clear();
-        self.scanner.scan(folded, candidates);
+        let lexicon = &*self.lexicon;
+        lexicon.scanner.scan(folded, candidates);
         hits.clear();
-        self.judge
-            .judge(text, folded, candidates, &self.scanner, &self.entries, hits);
+        lexicon.judge.judge(
+            text,
+            folded,
+            candidates,
+            &lexicon.scanner,
+            &lexicon.entries,
+            hits,
+        );
+        if candidates.capacity() * std::mem::size_of::<Candidate>() > SCRATCH_KEEP_BYTES {
+            // Judged: a text full of candidates should not hold them while its matches are made.
+            *candidates = Vec::new();
+        }
         detections.clear();
         detect_visible(text, detections);
-        let mut matches: Vec<Match> = hits
-            .iter()
-            .map(|hit| self.lexicon_match(folded, hit))
-            .collect();
-        matches.extend(detections.iter().map(|d| self.detector_match(d)));
-        let promotion = self.promotion.find(text, folded, detections);
-        // A lexicon word spelled out (`A N J I N G`) is that word, not a brand.
-        if let Some(found) =
-            promotion.filter(|f| !matches.iter().any(|m| overlap(&m.span, &f.span)))
-        {
-            let rule = Some(constructions::PROMOTION.to_owned());
-            let (category, severity) = (Category::Gambling, Severity::Severe);
-            let m = self.make_match(
-                found.span,
+        // Overlaps are settled on small records first, and only the matches kept are made:
+        // `f*ck` is four terms at once, and a line of a million of them would otherwise build
+        // four million matches (with their strings) to keep one million.
+        let mut found: Vec<Found> = Vec::with_capacity(hits.len() + detections.len());
+        found.extend(hits.iter().enumerate().map(|(i, hit)| {
+            let term = &lexicon.entries[hit.entry as usize].term;
+            let origins = &folded.origin[hit.folded()];
+            let span = origins[0].start as usize..origins[origins.len() - 1].end as usize;
+            self.found(span, term.category, term.severity, Source::Hit(i))
+        }));
+        found.extend(detections.iter().enumerate().map(|(i, detection)| {
+            let (category, severity) = detector_class(detection);
+            self.found(
+                detection.span.clone(),
                 category,
                 severity,
-                found.term,
-                found.evasions,
-                rule,
-            );
-            matches.push(m);
+                Source::Detection(i),
+            )
+        }));
+        // A lexicon word spelled out (`A N J I N G`) is that word, not a brand.
+        let promotion = lexicon
+            .promotion
+            .find(text, folded, detections)
+            .filter(|p| !found.iter().any(|f| overlap(&f.span, &p.span)));
+        if let Some(promotion) = &promotion {
+            let (category, severity) = (Category::Gambling, Severity::Severe);
+            let span = promotion.span.clone();
+            found.push(self.found(span, category, severity, Source::Promotion));
         }
+        without_overlaps(&mut found);
+        let matches: Vec<Match> = found
+            .iter()
+            .map(|f| match f.source {
+                Source::Hit(i) => self.lexicon_match(folded, &hits[i]),
+                Source::Detection(i) => self.detector_match(&detections[i]),
+                Source::Promotion => self.promotion_match(promotion.as_ref()),
+            })
+            .collect();
+        drop(found);
         // A pasted novel should not keep megabytes of buffers alive after its check.
         if folded.text.capacity() > SCRATCH_KEEP_BYTES {
             *scratch = Scratch::default();
         }
-        let matches = without_overlaps(matches);
         let action = matches.iter().map(|m| m.action).max().unwrap_or_default();
         Verdict { action, matches }
+    }
+
+    fn found(
+        &self,
+        span: Range<usize>,
+        category: Category,
+        severity: Severity,
+        source: Source,
+    ) -> Found {
+        Found {
+            span,
+            action: policy::action(self.profile, category, severity),
+            severity,
+            source,
+        }
     }
 
     /// The text with every matched character replaced by `*` — one `*` per UTF-16 code unit,
@@ -295,9 +438,21 @@ impl Filter {
         censored
     }
 
+    fn promotion_match(&self, found: Option<&constructions::Found>) -> Match {
+        let found = found.expect("a promotion source has its promotion");
+        self.make_match(
+            found.span.clone(),
+            Category::Gambling,
+            Severity::Severe,
+            found.term.clone(),
+            found.evasions,
+            Some(constructions::PROMOTION.to_owned()),
+        )
+    }
+
     fn lexicon_match(&self, folded: &Folded, hit: &Hit) -> Match {
-        let entry = &self.entries[hit.entry as usize];
-        let origins = &folded.origin[hit.folded.clone()];
+        let entry = &self.lexicon.entries[hit.entry as usize];
+        let origins = &folded.origin[hit.folded()];
         let flags = origins.iter().fold(0, |acc, o| acc | o.flags);
         let informal = if hit.form > 0 {
             Evasions::INFORMAL_SPELLING
@@ -316,11 +471,7 @@ impl Filter {
     }
 
     fn detector_match(&self, detection: &Detection) -> Match {
-        let (category, severity) = if detection.kind.is_personal_info() {
-            (Category::PersonalInfo, Severity::Strong)
-        } else {
-            (Category::Link, Severity::Mild)
-        };
+        let (category, severity) = detector_class(detection);
         self.make_match(
             detection.span.clone(),
             category,
@@ -400,34 +551,58 @@ fn detect_visible(text: &str, out: &mut Vec<Detection>) {
     }
 }
 
+/// The category and severity of a detector's find.
+fn detector_class(detection: &Detection) -> (Category, Severity) {
+    if detection.kind.is_personal_info() {
+        (Category::PersonalInfo, Severity::Strong)
+    } else {
+        (Category::Link, Severity::Mild)
+    }
+}
+
+/// A match before it is made: what settling overlaps needs, and where it came from.
+struct Found {
+    /// The byte range in the checked text.
+    span: Range<usize>,
+    action: Action,
+    severity: Severity,
+    source: Source,
+}
+
+/// Where a [`Found`] came from, by index: lexicon hits first, then detections, then the
+/// promotion construction (at most one per text).
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Source {
+    Hit(usize),
+    Detection(usize),
+    Promotion,
+}
+
 fn overlap(a: &Range<usize>, b: &Range<usize>) -> bool {
     a.start < b.end && b.start < a.end
 }
 
-/// Sorts matches by start and keeps, of any overlapping ones, the most serious (action, then
-/// severity, then length).
-fn without_overlaps(mut matches: Vec<Match>) -> Vec<Match> {
-    matches.sort_by(|a, b| {
-        a.span
-            .start
-            .cmp(&b.span.start)
-            .then(b.span.end.cmp(&a.span.end))
+/// Sorts by start and keeps, of any overlapping ones, the most serious (action, then severity,
+/// then length; the first found on a tie). In place: no second list.
+fn without_overlaps(found: &mut Vec<Found>) {
+    found.sort_unstable_by(|a, b| {
+        (a.span.start, b.span.end, a.source).cmp(&(b.span.start, a.span.end, b.source))
     });
-    let rank = |m: &Match| (m.action, m.severity, m.span.len());
-    let mut kept: Vec<Match> = Vec::with_capacity(matches.len());
-    for candidate in matches {
-        match kept.last_mut() {
-            Some(last) if candidate.span.start < last.span.end => {
-                if rank(&candidate) > rank(last) {
-                    *last = candidate;
-                }
+    let rank = |f: &Found| (f.action, f.severity, f.span.len());
+    let mut kept = 0;
+    for i in 0..found.len() {
+        if kept > 0 && found[i].span.start < found[kept - 1].span.end {
+            if rank(&found[i]) > rank(&found[kept - 1]) {
+                found.swap(kept - 1, i);
             }
-            _ => kept.push(candidate),
+        } else {
+            found.swap(kept, i);
+            kept += 1;
         }
     }
     // A replacement starts at or after the one it replaces, so it cannot reach back over
     // the match before it.
-    kept
+    found.truncate(kept);
 }
 
 /// Masks the non-whitespace characters of each span with one `*` per UTF-16 code unit.
@@ -447,4 +622,42 @@ fn censor_spans(text: &str, spans: impl Iterator<Item = Range<usize>>) -> String
     }
     out.push_str(&text[done..]);
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Filters that differ in profile or in the order of their languages share one compiled
+    /// lexicon; a custom term gets its own.
+    #[test]
+    fn lexicon_is_compiled_once_and_shared() {
+        let first = Filter::builder()
+            .languages([Language::English, Language::Indonesian])
+            .build()
+            .unwrap();
+        let same = [
+            Filter::new(),
+            Filter::builder().profile(Profile::Adult).build().unwrap(),
+            Filter::builder()
+                .languages([Language::Indonesian, Language::English])
+                .profile(Profile::Child)
+                .build()
+                .unwrap(),
+            first.with_profile(Profile::Child),
+        ];
+        for (i, other) in same.iter().enumerate() {
+            assert!(Arc::ptr_eq(&first.lexicon, &other.lexicon), "filter {i}");
+        }
+        let mut changed = first.clone();
+        changed.set_profile(Profile::Adult);
+        assert!(Arc::ptr_eq(&first.lexicon, &changed.lexicon));
+        let custom = Filter::builder().allow_terms(["pantai"]).build().unwrap();
+        assert!(!Arc::ptr_eq(&first.lexicon, &custom.lexicon));
+        let english = Filter::builder()
+            .languages([Language::English])
+            .build()
+            .unwrap();
+        assert!(!Arc::ptr_eq(&first.lexicon, &english.lexicon));
+    }
 }

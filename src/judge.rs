@@ -84,12 +84,20 @@ pub(crate) struct Judge {
     longest_allowed: usize,
 }
 
-/// A lexicon hit in the folded text.
+/// A lexicon hit in the folded text (offsets `u32`, as in the normalizer's map: 16 bytes a hit).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) struct Hit {
-    pub folded: Range<usize>,
+    start: u32,
+    end: u32,
     pub entry: u32,
     pub form: u16,
+}
+
+impl Hit {
+    /// The byte range in the folded text.
+    pub fn folded(&self) -> Range<usize> {
+        self.start as usize..self.end as usize
+    }
 }
 
 impl Judge {
@@ -124,13 +132,15 @@ impl Judge {
                     .iter()
                     .any(|o| entries[o.entry as usize].term.mode == MatchMode::DualUse)
             })
-            .map(|c| words.around(c.folded.clone()))
+            .map(|c| words.around(c.folded()))
             .filter(|w| !w.is_empty())
             .collect();
-        dual_words.sort_by_key(|w| w.start);
+        // Sorted by start, then end, with no repeats: `next_to_another_dual_use_word` finds a
+        // word here by binary search.
+        dual_words.sort_unstable_by_key(|w| (w.start, w.end));
         dual_words.dedup();
         for candidate in candidates {
-            let Range { start, end } = candidate.folded.clone();
+            let Range { start, end } = candidate.folded();
             let word = words.around(start..end);
             let prefix = &text[word.start..start];
             let suffix = &text[end..word.end];
@@ -177,8 +187,10 @@ impl Judge {
                     // longer word or hashtag (`motherfucker`, `#dasarbangsat`) just the term.
                     let affixed = entries[owner.entry as usize].term.mode != MatchMode::Anywhere
                         && !in_hashtag;
+                    let folded = if affixed { word } else { start..end };
                     out.push(Hit {
-                        folded: if affixed { word } else { start..end },
+                        start: folded.start as u32,
+                        end: folded.end as u32,
                         entry: owner.entry,
                         form: owner.form,
                     });
@@ -247,7 +259,14 @@ impl Context<'_> {
     fn next_to_another_dual_use_word(&self) -> bool {
         let text = self.folded.text.as_bytes();
         let this = &text[self.word.clone()];
-        let Some(index) = self.dual_words.iter().position(|w| *w == self.word) else {
+        // A binary search, and runs followed at most two words each way: a chant of one word
+        // (`anjing anjing …`, 280 KB) makes every word a dual-use word, and a linear search or a
+        // walk over the whole run for each of them was quadratic.
+        let key = (self.word.start, self.word.end);
+        let Ok(index) = self
+            .dual_words
+            .binary_search_by_key(&key, |w| (w.start, w.end))
+        else {
             return false;
         };
         let adjacent = |a: &Range<usize>, b: &Range<usize>| a.end + 1 == b.start;
@@ -264,21 +283,26 @@ impl Context<'_> {
         {
             return true;
         }
-        // A run of this same word, joined by spaces rather than hyphens.
+        // A run of this same word, joined by spaces rather than hyphens: three in a row.
+        const CHANT: usize = 3;
         let same = |a: &Range<usize>, b: &Range<usize>| {
             adjacent(a, b) && text[a.clone()] == text[b.clone()] && !self.is_hyphenated(a.end)
         };
         let mut first = index;
-        while first > 0 && same(&self.dual_words[first - 1], &self.dual_words[first]) {
+        while index - first < CHANT - 1
+            && first > 0
+            && same(&self.dual_words[first - 1], &self.dual_words[first])
+        {
             first -= 1;
         }
         let mut last = index;
-        while last + 1 < self.dual_words.len()
+        while last - first < CHANT - 1
+            && last + 1 < self.dual_words.len()
             && same(&self.dual_words[last], &self.dual_words[last + 1])
         {
             last += 1;
         }
-        last - first + 1 >= 3
+        last - first + 1 >= CHANT
     }
 
     /// True when the separator at folded byte `gap` was typed as a hyphen.

@@ -33,17 +33,31 @@
 #![warn(missing_docs)]
 
 mod constructions;
-pub mod detect;
+mod detect;
 mod error;
 mod filter;
 mod judge;
 mod lexicon;
-pub mod normalize;
-pub mod policy;
+mod normalize;
+mod policy;
 mod scan;
 mod vocab;
+
+/// The normalizer's internals, for this repository's own property tests, hostile-input tests
+/// and fuzz targets, which check its output byte by byte. Not part of the API: anything here
+/// may change in any release.
+///
+/// Why a hidden module rather than a cargo feature: a feature enabled for the tests is unified
+/// into every build of the workspace (the binding and the command line would see it too), and a
+/// test that needs a feature is skipped without a word when the feature is off. A hidden module
+/// is always compiled, so those tests always run.
+#[doc(hidden)]
+pub mod __private {
+    pub use crate::normalize::{evasion, normalize, normalize_into, Folded, Origin, IN_HASHTAG};
+}
 
 pub use error::{BuildError, UnknownValue};
 pub use filter::{Filter, FilterBuilder, Match, Verdict};
 pub use lexicon::{word_list, MatchMode, Term};
-pub use vocab::{Action, Category, Evasions, Language, Profile, Severity};
+pub use normalize::UNICODE_VERSION;
+pub use vocab::{Action, Category, Evasion, Evasions, Language, Profile, Severity};

@@ -6,16 +6,16 @@
 //! letter was repeated there, and which disguises ([`evasion`] flags) were undone to get it.
 //!
 //! ```
-//! use saring::normalize::{evasion, normalize};
+//! use saring::__private::{evasion, normalize};
 //!
 //! let input = "Dasar  4NJ1IIING!!! lu";
 //! let folded = normalize(input);
 //! assert_eq!(folded.text, "dasar anjing lu");
 //! let i = folded.text.find("anjing").unwrap();
 //! let (first, last) = (folded.origin[i], folded.origin[i + 5]);
-//! assert_eq!(&input[first.start as usize..last.end as usize], "4NJ1IIING");
-//! assert_eq!(folded.origin[i + 3].run, 4); // leet `1` + `III`: one `i` stretched 4 times
-//! assert!(folded.origin[i].flags & evasion::LEETSPEAK != 0);
+//! assert_eq!(&input[first.start()..last.end()], "4NJ1IIING");
+//! assert_eq!(folded.origin[i + 3].run(), 4); // leet `1` + `III`: one `i` stretched 4 times
+//! assert!(folded.origin[i].flags() & evasion::LEETSPEAK != 0);
 //! ```
 //!
 //! # Rules, in the order they apply
@@ -58,8 +58,14 @@
 //! `run` 2): lexicon terms are folded by this same function, and the matcher compares runs.
 
 mod fold_table;
+mod ignorable_table;
 
-/// Unicode version of the data the fold table was generated from (NFKD and confusables).
+/// The Unicode version of the data the normalizer's tables were generated from (NFKD,
+/// confusables, default-ignorable characters).
+///
+/// ```
+/// assert!(saring::UNICODE_VERSION >= (15, 0, 0));
+/// ```
 pub const UNICODE_VERSION: (u8, u8, u8) = fold_table::UNICODE_VERSION;
 
 /// Bit flags of what the normalizer undid for one folded byte ([`Origin::flags`]).
@@ -85,7 +91,7 @@ pub mod evasion {
     /// Every flag with its name, as reported to users.
     ///
     /// ```
-    /// use saring::normalize::evasion;
+    /// use saring::__private::evasion;
     /// let names: Vec<&str> = evasion::ALL.iter()
     ///     .filter(|(bit, _)| (evasion::LEETSPEAK | evasion::MASKING) & bit != 0)
     ///     .map(|(_, name)| *name)
@@ -109,33 +115,56 @@ pub mod evasion {
 /// `@handle`, where words are written joined.
 ///
 /// ```
-/// use saring::normalize::{normalize, IN_HASHTAG};
+/// use saring::__private::{normalize, IN_HASHTAG};
 /// let f = normalize("lihat #DasarBangsat ya");
 /// assert_eq!(f.text, "lihat dasarbangsat ya");
-/// assert!(f.origin[6].flags & IN_HASHTAG != 0);
-/// assert!(f.origin[0].flags & IN_HASHTAG == 0);
+/// assert!(f.origin[6].flags() & IN_HASHTAG != 0);
+/// assert!(f.origin[0].flags() & IN_HASHTAG == 0);
 /// ```
 pub const IN_HASHTAG: u16 = 1 << 15;
 
 /// One folded byte's link back to the original text.
 ///
 /// ```
-/// use saring::normalize::normalize;
+/// use saring::__private::normalize;
 /// let f = normalize("fuuuck");
 /// assert_eq!(f.text, "fuck");
-/// assert_eq!((f.origin[1].start, f.origin[1].end, f.origin[1].run), (1, 4, 3));
+/// let o = f.origin[1];
+/// assert_eq!((o.start(), o.end(), o.run()), (1, 4, 3));
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Origin {
     /// Start of the original byte range that produced this folded byte (a char boundary).
-    pub start: u32,
+    pub(crate) start: u32,
     /// End (exclusive) of that range: a whole collapsed run, one split letter, one folded char
     /// with its combining marks; for a space, the whole separator run.
-    pub end: u32,
+    pub(crate) end: u32,
     /// How many times the letter was repeated in the original (1 = not stretched), saturating.
-    pub run: u16,
+    pub(crate) run: u16,
     /// [`evasion`] bits, plus [`IN_HASHTAG`].
-    pub flags: u16,
+    pub(crate) flags: u16,
+}
+
+impl Origin {
+    /// Start of the original byte range that produced this folded byte (a char boundary).
+    pub fn start(&self) -> usize {
+        self.start as usize
+    }
+
+    /// End (exclusive) of the original byte range.
+    pub fn end(&self) -> usize {
+        self.end as usize
+    }
+
+    /// How many times the letter was repeated in the original (1 = not stretched).
+    pub fn run(&self) -> u16 {
+        self.run
+    }
+
+    /// [`evasion`] bits, plus [`IN_HASHTAG`].
+    pub fn flags(&self) -> u16 {
+        self.flags
+    }
 }
 
 /// The folded text plus the map back: `origin[i]` is where `text.as_bytes()[i]` came from.
@@ -154,7 +183,7 @@ impl Folded {
     /// Empties both buffers, keeping their capacity.
     ///
     /// ```
-    /// use saring::normalize::{normalize_into, Folded};
+    /// use saring::__private::{normalize_into, Folded};
     /// let mut f = Folded::default();
     /// normalize_into("satu", &mut f);
     /// f.clear();
@@ -169,7 +198,7 @@ impl Folded {
 /// Folds `input` into a new [`Folded`]. See [`normalize_into`] to reuse buffers.
 ///
 /// ```
-/// use saring::normalize::normalize;
+/// use saring::__private::normalize;
 /// assert_eq!(normalize("a n j i n g").text, "anjing");
 /// assert_eq!(normalize("ｋｏｎｔｏｌ").text, "kontol");
 /// assert_eq!(normalize("kamar 404, jam 7").text, "kamar 404 jam 7");
@@ -184,11 +213,11 @@ pub fn normalize(input: &str) -> Folded {
 /// Folds `input` into `out` (cleared first). Linear time; allocates only by growing `out`.
 ///
 /// ```
-/// use saring::normalize::{evasion, normalize_into, Folded};
+/// use saring::__private::{evasion, normalize_into, Folded};
 /// let mut out = Folded::default();
 /// normalize_into("f*ck", &mut out);
 /// assert_eq!(out.text, "f*ck");
-/// assert!(out.origin[1].flags & evasion::MASKING != 0);
+/// assert!(out.origin[1].flags() & evasion::MASKING != 0);
 /// ```
 pub fn normalize_into(input: &str, out: &mut Folded) {
     let mut buf = std::mem::take(&mut out.text).into_bytes();
@@ -275,20 +304,33 @@ fn is_mask(b: u8) -> bool {
 
 /// Characters removed without breaking a word: zero-width characters, soft hyphen, bidi
 /// controls, variation selectors, tags, Hangul fillers, and the like.
+/// Generated from Unicode data (`src/normalize/ignorable_table.rs`).
 pub fn is_invisible(c: char) -> bool {
-    matches!(c,
-        '\u{AD}' | '\u{34F}' | '\u{61C}' | '\u{115F}' | '\u{1160}' | '\u{17B4}' | '\u{17B5}'
-        | '\u{180B}'..='\u{180F}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}'
-        | '\u{2060}'..='\u{206F}' | '\u{3164}' | '\u{FE00}'..='\u{FE0F}' | '\u{FEFF}'
-        | '\u{FFA0}' | '\u{1D173}'..='\u{1D17A}' | '\u{E0000}'..='\u{E007F}'
-        | '\u{E0100}'..='\u{E01EF}')
+    in_ranges(&ignorable_table::INVISIBLE, c)
 }
 
-/// Generic combining marks (the blocks used on Latin, Greek and Cyrillic, and "Zalgo" text).
+/// Generic combining marks (the blocks used on Latin, Greek and Cyrillic, and "Zalgo" text),
+/// generated from Unicode data like [`is_invisible`].
 pub(crate) fn is_generic_mark(c: char) -> bool {
-    matches!(c,
-        '\u{300}'..='\u{36F}' | '\u{483}'..='\u{489}' | '\u{1AB0}'..='\u{1AFF}'
-        | '\u{1DC0}'..='\u{1DFF}' | '\u{20D0}'..='\u{20FF}' | '\u{FE20}'..='\u{FE2F}')
+    in_ranges(&ignorable_table::GENERIC_MARKS, c)
+}
+
+/// Whether `c` is in one of the sorted, disjoint inclusive ranges.
+fn in_ranges(ranges: &[(u32, u32)], c: char) -> bool {
+    let cp = c as u32;
+    // Every range starts past the ASCII letters, so ASCII text never searches.
+    cp >= 0x80
+        && ranges
+            .binary_search_by(|&(start, end)| {
+                if end < cp {
+                    std::cmp::Ordering::Less
+                } else if start > cp {
+                    std::cmp::Ordering::Greater
+                } else {
+                    std::cmp::Ordering::Equal
+                }
+            })
+            .is_ok()
 }
 
 /// Looks `c` up in the generated fold table: (ASCII fold, evasion flags).
@@ -1366,6 +1408,11 @@ mod tests {
         assert!(
             generator::generate() == committed,
             "src/normalize/fold_table.rs is stale: run `cargo run --example gen_fold_table`"
+        );
+        let committed = include_str!("normalize/ignorable_table.rs");
+        assert!(
+            generator::generate_ignorable() == committed,
+            "src/normalize/ignorable_table.rs is stale: run `cargo run --example gen_fold_table`"
         );
     }
 }

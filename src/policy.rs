@@ -16,15 +16,7 @@
 
 use crate::vocab::{Action, Category, Profile, Severity};
 
-/// The action a profile takes on one match.
-///
-/// ```
-/// use saring::{policy::action, Action, Category, Profile, Severity};
-/// assert_eq!(action(Profile::Teen, Category::Insult, Severity::Mild), Action::Warn);
-/// assert_eq!(action(Profile::Teen, Category::Insult, Severity::Strong), Action::Block);
-/// assert_eq!(action(Profile::Adult, Category::Profanity, Severity::Mild), Action::Allow);
-/// assert_eq!(action(Profile::Child, Category::Link, Severity::Mild), Action::Warn);
-/// ```
+/// The action a profile takes on one match (public as [`Profile::action`]).
 pub fn action(profile: Profile, category: Category, severity: Severity) -> Action {
     use Action::{Allow, Block, Warn};
     use Category::*;
@@ -51,7 +43,7 @@ pub fn action(profile: Profile, category: Category, severity: Severity) -> Actio
 mod tests {
     use super::*;
 
-    /// The promises DESIGN.md makes about each profile, checked over every category and severity.
+    /// The promises docs/api.md makes about each profile, checked over every category and severity.
     #[test]
     fn profiles_keep_their_promises() {
         for &category in Category::ALL {

@@ -36,11 +36,28 @@ pub(crate) struct Owner {
     pub runs: Box<[u16]>,
 }
 
-/// A place where a pattern occurs in the folded text.
+/// A place where a pattern occurs in the folded text. Offsets are `u32`, as in the normalizer's
+/// map: a text full of candidates (`f*ck f*ck …` is six per word) costs 12 bytes for each.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) struct Candidate {
-    pub folded: Range<usize>,
+    start: u32,
+    end: u32,
     pub pattern: u32,
+}
+
+impl Candidate {
+    fn new(folded: Range<usize>, pattern: u32) -> Candidate {
+        Candidate {
+            start: folded.start as u32,
+            end: folded.end as u32,
+            pattern,
+        }
+    }
+
+    /// The byte range in the folded text.
+    pub fn folded(&self) -> Range<usize> {
+        self.start as usize..self.end as usize
+    }
 }
 
 /// The compiled lexicon.
@@ -115,10 +132,10 @@ impl Scanner {
     pub fn scan(&self, folded: &Folded, out: &mut Vec<Candidate>) {
         let text = folded.text.as_bytes();
         for found in self.automaton.find_overlapping_iter(text) {
-            out.push(Candidate {
-                folded: found.start()..found.end(),
-                pattern: found.pattern().as_u32(),
-            });
+            out.push(Candidate::new(
+                found.start()..found.end(),
+                found.pattern().as_u32(),
+            ));
         }
         if text.contains(&WILDCARD) {
             self.scan_masked(text, out);
@@ -151,10 +168,7 @@ impl Scanner {
                     .all(|(&w, &p)| w == WILDCARD || w == p);
                 // Enough real letters that the mask hides a word rather than invents one.
                 if fits && masked > 0 && masked * 2 <= pattern.len() {
-                    out.push(Candidate {
-                        folded: start..start + pattern.len(),
-                        pattern: index,
-                    });
+                    out.push(Candidate::new(start..start + pattern.len(), index));
                 }
             }
         }

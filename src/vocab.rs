@@ -145,6 +145,22 @@ pub enum Profile {
 
 vocabulary!(Profile, "profile", { Child => "child", Teen => "teen", Adult => "adult" });
 
+impl Profile {
+    /// What this profile does with a match of this category and severity (the table in
+    /// `docs/api.md`).
+    ///
+    /// ```
+    /// use saring::{Action, Category, Profile, Severity};
+    /// assert_eq!(Profile::Teen.action(Category::Insult, Severity::Mild), Action::Warn);
+    /// assert_eq!(Profile::Teen.action(Category::Insult, Severity::Strong), Action::Block);
+    /// assert_eq!(Profile::Adult.action(Category::Profanity, Severity::Mild), Action::Allow);
+    /// assert_eq!(Profile::Child.action(Category::Link, Severity::Mild), Action::Warn);
+    /// ```
+    pub fn action(self, category: Category, severity: Severity) -> Action {
+        crate::policy::action(self, category, severity)
+    }
+}
+
 /// What to do with a text.
 ///
 /// Ordered: `Allow < Warn < Block`, so the verdict is the maximum over its matches.
@@ -183,13 +199,80 @@ pub enum Language {
 
 vocabulary!(Language, "language", { Indonesian => "id", English => "en" });
 
-/// The disguises that were undone to find a match.
+/// One disguise the normalizer undid (or an informal spelling the lexicon lists).
 ///
 /// ```
+/// use saring::Evasion;
+/// assert_eq!("leetspeak".parse::<Evasion>().unwrap(), Evasion::Leetspeak);
+/// assert_eq!(Evasion::InvisibleCharacters.to_string(), "invisible-characters");
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum Evasion {
+    /// Accents and combining marks: `ánjíng`.
+    Diacritics,
+    /// Fullwidth, mathematical, circled letters and digits: `ｋｏｎｔｏｌ`, `𝐛𝐚𝐧𝐠𝐬𝐚𝐭`.
+    StyledLetters,
+    /// Look-alikes from other scripts: Cyrillic `а` for Latin `a`.
+    Homoglyphs,
+    /// Digits and symbols read as letters: `4nj1ng`, `b@ngs4t`.
+    Leetspeak,
+    /// Zero-width characters, soft hyphens, bidi controls, variation selectors.
+    InvisibleCharacters,
+    /// Letters split by separators: `a n j i n g`, `k.o.n.t.o.l`.
+    Separators,
+    /// A letter stretched 3 or more times: `anjiiing`.
+    Repetition,
+    /// Letters masked by symbols: `f*ck`.
+    Masking,
+    /// Indonesian `2` reduplication: `anjing2`.
+    Reduplication,
+    /// An alternative spelling listed in the lexicon: `kntl`, `anjenk`.
+    InformalSpelling,
+}
+
+vocabulary!(Evasion, "evasion", {
+    Diacritics => "diacritics",
+    StyledLetters => "styled-letters",
+    Homoglyphs => "homoglyphs",
+    Leetspeak => "leetspeak",
+    InvisibleCharacters => "invisible-characters",
+    Separators => "separators",
+    Repetition => "repetition",
+    Masking => "masking",
+    Reduplication => "reduplication",
+    InformalSpelling => "informal-spelling",
+});
+
+impl Evasion {
+    /// This evasion's bit in [`Evasions`]: the normalizer's flag, or its own bit for
+    /// `informal-spelling`, which is not a normalizer flag.
+    fn bit(self) -> u16 {
+        match self {
+            Evasion::Diacritics => evasion::DIACRITICS,
+            Evasion::StyledLetters => evasion::STYLED,
+            Evasion::Homoglyphs => evasion::HOMOGLYPHS,
+            Evasion::Leetspeak => evasion::LEETSPEAK,
+            Evasion::InvisibleCharacters => evasion::INVISIBLE,
+            Evasion::Separators => evasion::SEPARATORS,
+            Evasion::Repetition => evasion::REPETITION,
+            Evasion::Masking => evasion::MASKING,
+            Evasion::Reduplication => evasion::REDUPLICATION,
+            Evasion::InformalSpelling => Evasions::INFORMAL_SPELLING,
+        }
+    }
+}
+
+/// The disguises that were undone to find a match: a set of [`Evasion`]s.
+///
+/// ```
+/// use saring::Evasion;
 /// let filter = saring::Filter::new();
 /// let verdict = filter.check("dasar 4nj1ng lu");
-/// let names: Vec<&str> = verdict.matches[0].evasions.names().collect();
-/// assert_eq!(names, ["leetspeak"]);
+/// let evasions = verdict.matches[0].evasions;
+/// assert!(evasions.contains(Evasion::Leetspeak));
+/// assert!(!evasions.contains(Evasion::Masking));
+/// assert_eq!(evasions.iter().collect::<Vec<_>>(), [Evasion::Leetspeak]);
 /// ```
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub struct Evasions(u16);
@@ -198,14 +281,10 @@ impl Evasions {
     /// An alternative spelling listed in the lexicon (`kntl`, `anjenk`) — not a normalizer flag.
     pub(crate) const INFORMAL_SPELLING: u16 = 1 << 14;
 
+    /// Keeps the bits that are evasions (drops `IN_HASHTAG` and any other per-byte flag).
     pub(crate) fn from_bits(bits: u16) -> Evasions {
-        Evasions(bits & (Self::all_bits()))
-    }
-
-    fn all_bits() -> u16 {
-        evasion::ALL
-            .iter()
-            .fold(Self::INFORMAL_SPELLING, |acc, (bit, _)| acc | bit)
+        let known = Evasion::ALL.iter().fold(0, |acc, e| acc | e.bit());
+        Evasions(bits & known)
     }
 
     /// True when nothing was undone.
@@ -213,18 +292,60 @@ impl Evasions {
         self.0 == 0
     }
 
-    /// The names of the disguises, in a fixed order: `diacritics`, `styled-letters`,
-    /// `homoglyphs`, `leetspeak`, `invisible-characters`, `separators`, `repetition`,
-    /// `masking`, `reduplication`, `informal-spelling`.
-    pub fn names(self) -> impl Iterator<Item = &'static str> {
-        evasion::ALL
+    /// Whether this disguise was undone.
+    pub fn contains(self, evasion: Evasion) -> bool {
+        self.0 & evasion.bit() != 0
+    }
+
+    /// The disguises, in the order of [`Evasion::ALL`].
+    pub fn iter(self) -> impl Iterator<Item = Evasion> {
+        Evasion::ALL
             .iter()
             .copied()
-            .chain(std::iter::once((
-                Self::INFORMAL_SPELLING,
-                "informal-spelling",
-            )))
-            .filter(move |(bit, _)| self.0 & bit != 0)
-            .map(|(_, name)| name)
+            .filter(move |e| self.contains(*e))
+    }
+
+    /// Their names, in the same order: `diacritics`, `styled-letters`, `homoglyphs`,
+    /// `leetspeak`, `invisible-characters`, `separators`, `repetition`, `masking`,
+    /// `reduplication`, `informal-spelling`.
+    ///
+    /// ```
+    /// let verdict = saring::Filter::new().check("dasar 4nj1ng lu");
+    /// assert_eq!(verdict.matches[0].evasions.names().collect::<Vec<_>>(), ["leetspeak"]);
+    /// ```
+    pub fn names(self) -> impl Iterator<Item = &'static str> {
+        self.iter().map(Evasion::as_str)
+    }
+}
+
+impl FromIterator<Evasion> for Evasions {
+    /// ```
+    /// use saring::{Evasion, Evasions};
+    /// let set: Evasions = [Evasion::Masking, Evasion::Leetspeak].into_iter().collect();
+    /// assert_eq!(set.names().collect::<Vec<_>>(), ["leetspeak", "masking"]);
+    /// ```
+    fn from_iter<I: IntoIterator<Item = Evasion>>(iter: I) -> Self {
+        Evasions(iter.into_iter().fold(0, |acc, e| acc | e.bit()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every flag the normalizer reports has an `Evasion` of the same name and bit, and no two
+    /// evasions share a bit: a flag added to the normalizer without a public name fails here.
+    #[test]
+    fn every_normalizer_flag_is_a_public_evasion() {
+        for &(bit, name) in evasion::ALL {
+            let public: Evasion = name.parse().unwrap();
+            assert_eq!(public.bit(), bit, "{name}");
+        }
+        let all = Evasion::ALL.iter().fold(0u16, |acc, e| {
+            assert_eq!(acc & e.bit(), 0, "{e} shares a bit");
+            acc | e.bit()
+        });
+        assert_eq!(all.count_ones() as usize, Evasion::ALL.len());
+        assert_eq!(Evasion::ALL.len(), evasion::ALL.len() + 1);
     }
 }

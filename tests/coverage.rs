@@ -2,17 +2,18 @@
 //! mechanically to common insults (`tests/cases/coverage-insults.txt`) must still be flagged,
 //! and ordinary sentences full of trap words (`tests/cases/ordinary-sentences.txt`) must pass.
 //!
+//! What is not met is listed, one case per line, in `tests/cases/coverage-known-misses.txt`
+//! (a disguised insult that passes) and `tests/cases/coverage-known-false-flags.txt` (an
+//! ordinary sentence that is flagged). A case that is not listed fails the test, and so does a
+//! listed case that is now right: the lists only ever shrink by fixing, never by drifting.
+//!
 //! Run with `cargo test --test coverage -- --nocapture` to see the table per disguise.
 
+use std::collections::BTreeSet;
 use std::fs;
 use std::path::Path;
 
 use saring::{Action, Filter};
-
-/// Flagged share the disguised insults must reach.
-const MIN_RECALL: f64 = 0.97;
-/// Flagged share the ordinary sentences must stay under.
-const MAX_FALSE_FLAGS: f64 = 0.02;
 
 fn lines(name: &str) -> Vec<String> {
     let path = Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -156,9 +157,10 @@ const DISGUISES: &[Disguise] = &[
 fn disguised_insults_are_still_caught() {
     let filter = Filter::new();
     let frames = lines("coverage-insults.txt");
+    let known: BTreeSet<String> = lines("coverage-known-misses.txt").into_iter().collect();
     let mut total = 0;
     let mut caught = 0;
-    let mut misses = Vec::new();
+    let mut misses = BTreeSet::new();
     println!("| disguise | caught | of |");
     println!("|---|---:|---:|");
     for (name, disguise) in DISGUISES {
@@ -171,7 +173,8 @@ fn disguised_insults_are_still_caught() {
             if filter.check(&text).action != Action::Allow {
                 here += 1;
             } else {
-                misses.push(format!("{name}: {text:?}"));
+                println!("  missed: {name}: {text:?}");
+                misses.insert(format!("{name}\t{word}"));
             }
         }
         caught += here;
@@ -179,12 +182,27 @@ fn disguised_insults_are_still_caught() {
     }
     let recall = caught as f64 / total as f64;
     println!("caught {caught} of {total} = {:.1}%", 100.0 * recall);
+    compare_with_known("coverage-known-misses.txt", &misses, &known);
+}
+
+/// Fails on any case found that is not listed, and on any listed case not found (fixed: take
+/// it off the list).
+fn compare_with_known(list: &str, found: &BTreeSet<String>, known: &BTreeSet<String>) {
+    let new: Vec<&String> = found.difference(known).collect();
+    let fixed: Vec<&String> = known.difference(found).collect();
     assert!(
-        recall >= MIN_RECALL,
-        "caught {:.1}% < {:.0}%; misses:\n{}",
-        100.0 * recall,
-        100.0 * MIN_RECALL,
-        misses.join("\n")
+        new.is_empty() && fixed.is_empty(),
+        "tests/cases/{list} is out of date.\nnew (fix them, or list them if they must stay):\n{}\n\
+         fixed (remove them from the list):\n{}",
+        new.iter()
+            .map(|s| format!("  {s}"))
+            .collect::<Vec<_>>()
+            .join("\n"),
+        fixed
+            .iter()
+            .map(|s| format!("  {s}"))
+            .collect::<Vec<_>>()
+            .join("\n"),
     );
 }
 
@@ -192,18 +210,13 @@ fn disguised_insults_are_still_caught() {
 fn ordinary_sentences_pass() {
     let filter = Filter::new();
     let sentences = lines("ordinary-sentences.txt");
-    let flagged: Vec<String> = sentences
+    let known: BTreeSet<String> = lines("coverage-known-false-flags.txt")
+        .into_iter()
+        .collect();
+    let flagged: BTreeSet<String> = sentences
         .iter()
         .filter(|s| filter.check(s).action != Action::Allow)
-        .map(|s| {
-            let terms: Vec<String> = filter
-                .check(s)
-                .matches
-                .iter()
-                .map(|m| m.term.clone())
-                .collect();
-            format!("{s:?} {terms:?}")
-        })
+        .cloned()
         .collect();
     let share = flagged.len() as f64 / sentences.len() as f64;
     println!(
@@ -213,12 +226,13 @@ fn ordinary_sentences_pass() {
         100.0 * share
     );
     for line in &flagged {
-        println!("  flagged: {line}");
+        let terms: Vec<String> = filter
+            .check(line)
+            .matches
+            .into_iter()
+            .map(|m| m.term)
+            .collect();
+        println!("  flagged: {line:?} {terms:?}");
     }
-    assert!(
-        share <= MAX_FALSE_FLAGS,
-        "{:.1}% flagged:\n{}",
-        100.0 * share,
-        flagged.join("\n")
-    );
+    compare_with_known("coverage-known-false-flags.txt", &flagged, &known);
 }

@@ -3,16 +3,19 @@
 //! `crates/saring-cli/tests/hostile.rs`). Every case must
 //! finish with a sane answer; none asserts a time (the machines are noisy), but each prints how
 //! long it took (`cargo test --test hostile -- --nocapture`), so a regression to quadratic time
-//! shows as a case that runs for minutes.
+//! shows as a case that runs for minutes. [`dual_use_chants_stay_linear`] asserts linearity
+//! itself, by how the cost grows with the length rather than by a time.
 //!
 //! The crash inputs the fuzzers found live in `tests/regressions/<target>/`, one file per input,
 //! named after the bug; [`regressions_replay`] runs each through its target's checks.
 
 use std::path::Path;
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
-use saring::normalize::normalize;
-use saring::{Action, Filter};
+use cpu_time::ThreadTime;
+
+use saring::__private::normalize;
+use saring::{Action, Category, Filter};
 
 #[path = "../fuzz/invariants.rs"]
 mod invariants;
@@ -113,12 +116,9 @@ fn library_cases() -> Vec<(&'static str, String, Expect)> {
         ("@ run (512 KB)", fill("@", LINE), Clean),
         ("a@ run (512 KB)", fill("a@", LINE), Clean),
         ("# run (512 KB)", fill("#", LINE), Clean),
-        // `a#a#…` is a hashtag of `a` and masks: `a#a#` reads as a masked `anal`.
-        (
-            "#a run (512 KB)",
-            fill("#a", LINE),
-            Hits(Action::Block, 1, "anal"),
-        ),
+        // Gibberish: a person reads no word in `#a#a#a…`. Today the filter reads `a#a#` as a
+        // masked `anal` (see KNOWN_WRONG).
+        ("#a run (512 KB)", fill("#a", LINE), Clean),
         ("digit run (512 KB)", fill("0123456789", LINE), Clean),
         // `08 12 08 12 08 12` is a spaced-out mobile number, again and again.
         (
@@ -195,6 +195,11 @@ fn library_cases() -> Vec<(&'static str, String, Expect)> {
 }
 
 /// Checks one library case; returns a failure description.
+/// Cases whose expected answer (what a person would decide) the filter does not give yet. Each
+/// still runs for speed and the invariants; its answer must still be wrong, so that a fix fails
+/// here until the case leaves this list.
+const KNOWN_WRONG: &[&str] = &["#a run (512 KB)"];
+
 fn run_library_case(filter: &Filter, name: &str, text: &str, expect: &Expect) -> Option<String> {
     let started = Instant::now();
     let (verdict, _) = invariants::check_all(filter, text);
@@ -213,6 +218,9 @@ fn run_library_case(filter: &Filter, name: &str, text: &str, expect: &Expect) ->
                 && verdict.matches.iter().all(|m| m.term == *term)
         }
     };
+    if KNOWN_WRONG.contains(&name) {
+        return ok.then(|| format!("{name}: now gives {expect:?}: remove it from KNOWN_WRONG"));
+    }
     (!ok).then(|| {
         let first: Vec<_> = verdict.matches.iter().take(3).collect();
         format!(
@@ -221,6 +229,98 @@ fn run_library_case(filter: &Filter, name: &str, text: &str, expect: &Expect) ->
             verdict.matches.len()
         )
     })
+}
+
+/// Every form of every `dual` row of the built-in lexicons (`anjing`, `babi`, `buaya darat`,
+/// `kill`, …) with its category, read from `lang/<code>/terms.tsv` so that a new row, or a new
+/// language, is covered at once.
+fn dual_use_forms() -> Vec<(String, Category)> {
+    let lang = Path::new(env!("CARGO_MANIFEST_DIR")).join("lang");
+    let mut forms = Vec::new();
+    for folder in std::fs::read_dir(&lang).unwrap() {
+        let path = folder.unwrap().path().join("terms.tsv");
+        let Ok(text) = std::fs::read_to_string(&path) else {
+            continue;
+        };
+        for line in text.lines() {
+            let columns: Vec<&str> = line.split('\t').map(str::trim).collect();
+            if line.starts_with('#') || columns.get(3) != Some(&"dual") {
+                continue;
+            }
+            let category: Category = columns[1].parse().unwrap();
+            forms.extend(
+                columns[0]
+                    .split('|')
+                    .map(|f| (f.trim().to_owned(), category)),
+            );
+        }
+    }
+    forms.sort();
+    forms.dedup();
+    forms
+}
+
+/// The least CPU time of this thread over `runs` checks of `text`: other processes and threads
+/// on a busy machine do not count, and the least of several runs drops most of what is left.
+fn cost(filter: &Filter, text: &str, runs: usize) -> Duration {
+    (0..runs)
+        .map(|_| {
+            let started = ThreadTime::now();
+            std::hint::black_box(filter.check(std::hint::black_box(text)));
+            started.elapsed()
+        })
+        .min()
+        .unwrap()
+}
+
+/// A chant of one dual-use word (`anjing anjing anjing …`) makes every word dual-use, the case
+/// that once made the judge quadratic (280 KB of `babi ` took 28 s in a release build). Rather
+/// than a time, this compares growth: a text 8 times longer must cost less than 24 times more
+/// (linear: about 8; quadratic: about 64). A form fails only when three measurements in a row
+/// say so, so a busy machine cannot fail it, while a quadratic one fails every time.
+#[test]
+fn dual_use_chants_stay_linear() {
+    const SMALL: usize = 4 << 10;
+    const GROWTH: usize = 8;
+    const BOUND: f64 = 24.0;
+    let filter = Filter::new();
+    let forms = dual_use_forms();
+    assert!(
+        forms.len() > 100,
+        "only {} dual-use forms read",
+        forms.len()
+    );
+    for word in ["anjing", "babi", "setan", "monyet", "kill"] {
+        assert!(forms.iter().any(|(f, _)| f == word), "{word} is not read");
+    }
+    let mut failures = Vec::new();
+    for (form, category) in &forms {
+        let unit = format!("{form} ");
+        let small = fill(&unit, SMALL);
+        let large = fill(&unit, SMALL * GROWTH);
+        let verdict = filter.check(&large);
+        invariants::check_verdict(&filter, &large, &verdict);
+        // Chanted, the word is name-calling; a threat needs someone threatened (`kill kill`).
+        if *category != Category::Violence && verdict.action == Action::Allow {
+            failures.push(format!("{form:?} chanted: allowed"));
+        }
+        let mut ratios = Vec::new();
+        for _ in 0..3 {
+            let ratio =
+                cost(&filter, &large, 2).as_secs_f64() / cost(&filter, &small, 3).as_secs_f64();
+            ratios.push(ratio);
+            if ratio < BOUND {
+                break;
+            }
+        }
+        if ratios.iter().all(|&r| r >= BOUND) {
+            failures.push(format!(
+                "{form:?} chanted: {GROWTH}× the text cost {ratios:.1?}× the time (bound {BOUND}×)"
+            ));
+        }
+    }
+    eprintln!("{} dual-use forms chanted", forms.len());
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
 #[test]
@@ -251,19 +351,21 @@ fn regressions_replay() {
             }
             let data = std::fs::read(&path).unwrap();
             eprintln!("replaying {}", path.display());
-            // `open-…`: a bug not fixed yet; replayed for every rule but the one it breaks.
-            let open = path
-                .file_name()
-                .is_some_and(|n| n.to_string_lossy().starts_with("open-"));
-            replay(target, &data, open);
+            replay(target, &data);
             replayed += 1;
         }
     }
     eprintln!("{replayed} regression inputs replayed");
+    // A moved or renamed folder must not turn this test into one that checks nothing.
+    assert!(
+        replayed > 0,
+        "no regression inputs found under {}",
+        root.display()
+    );
 }
 
 /// What each fuzz target does with one input (mirrors `fuzz/fuzz_targets/*.rs`).
-fn replay(target: &str, data: &[u8], open: bool) {
+fn replay(target: &str, data: &[u8]) {
     match target {
         "check" => {
             let Some((&pick, rest)) = data.split_first() else {
@@ -282,9 +384,7 @@ fn replay(target: &str, data: &[u8], open: bool) {
             let filter = Filter::new();
             let text = String::from_utf8_lossy(data);
             let (_, once) = invariants::check_all(&filter, &text);
-            if !open {
-                assert_eq!(filter.censor(&once), once, "censoring twice differs");
-            }
+            assert_eq!(filter.censor(&once), once, "censoring twice differs");
         }
         "normalize" => {
             let text = String::from_utf8_lossy(data);

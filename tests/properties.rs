@@ -13,7 +13,7 @@ use std::sync::OnceLock;
 
 use proptest::prelude::*;
 use proptest::sample::select;
-use saring::normalize::normalize;
+use saring::__private::normalize;
 use saring::{Action, Category, Filter, Match, Profile, Verdict};
 
 #[path = "../fuzz/invariants.rs"]

@@ -3,7 +3,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use saring::normalize::{normalize_into, Folded};
+use saring::__private::{normalize_into, Folded};
 
 #[path = "../invariants.rs"]
 mod invariants;

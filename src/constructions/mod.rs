@@ -7,7 +7,7 @@
 
 mod promotion;
 
-pub(crate) use promotion::Promotion;
+pub(crate) use promotion::{Found, Promotion};
 
 /// The rule name on a promotion hit.
 pub(crate) const PROMOTION: &str = "promotion";

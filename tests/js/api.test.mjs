@@ -1,4 +1,4 @@
-// The JavaScript API of the package (DESIGN.md, "JavaScript API"), in Node with initSync:
+// The JavaScript API of the package (docs/api.md, "JavaScript"), in Node with initSync:
 // shape of the results, errors that name the field, hostile input. Tables of cases.
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
@@ -65,6 +65,22 @@ describe("new Filter(options)", () => {
     });
   }
 
+  test("setProfile changes what the same filter does, and rejects an unknown profile", () => {
+    const f = new Filter();
+    // `shit`: profanity, strong: teen and child block, adult warns.
+    const actions = {};
+    for (const p of ["adult", "child", "teen", "adult"]) {
+      f.setProfile(p);
+      assert.equal(f.profile, p);
+      actions[p] = f.check("shit").action;
+    }
+    assert.deepEqual(actions, { adult: "warn", child: "block", teen: "block" });
+    assert.throws(() => f.setProfile("tean"),
+      (e) => e instanceof Error && /^unknown profile "tean": expected "child", "teen" or "adult"$/.test(e.message));
+    assert.equal(f.profile, "adult", "a refused profile changes nothing");
+    f.free();
+  });
+
   test("the default profile is teen", () => {
     const f = new Filter();
     assert.equal(f.profile, "teen");
@@ -104,7 +120,7 @@ describe("check(text)", () => {
     assert.deepEqual(f.check(""), { action: "allow", matches: [] });
   });
 
-  test('DESIGN.md example: "dasar anjing lu" → block on "anjing"', () => {
+  test('docs/api.md example: "dasar anjing lu" → block on "anjing"', () => {
     const text = "dasar anjing lu";
     const v = f.check(text);
     assertVerdict(v, text);
@@ -171,9 +187,36 @@ describe("check(text)", () => {
   });
 });
 
+describe("the length limit", () => {
+  // check and censor take at most 2^24 UTF-16 code units (16 Mi, the command line's default per
+  // line): a longer text is an Error, before it is copied into the module's memory.
+  const limit = 2 ** 24;
+  const f = new Filter();
+
+  test("a text over the limit is an Error naming its length and the limit", () => {
+    const text = "a".repeat(limit + 1);
+    for (const method of ["check", "censor"]) {
+      assert.throws(() => f[method](text), (e) => {
+        assert.ok(e instanceof Error, `threw ${typeof e}`);
+        assert.match(e.message, new RegExp(`^${method}\\(text\\): the text is ${limit + 1} characters long, over the limit of ${limit}`));
+        return true;
+      });
+    }
+    assert.equal(f.check("dasar anjing lu").action, "block");
+  });
+
+  test("a text at the limit is checked", () => {
+    const text = "a ".repeat(limit / 2 - 8) + "dasar anjing lu ";
+    assert.equal(text.length, limit);
+    const v = f.check(text);
+    assert.equal(v.action, "block");
+    assert.equal(text.slice(v.matches[0].start, v.matches[0].end), "anjing");
+  });
+});
+
 describe("censor(text)", () => {
   const f = new Filter();
-  test('DESIGN.md example: "dasar anjing lu" → "dasar ****** lu"', () => {
+  test('docs/api.md example: "dasar anjing lu" → "dasar ****** lu"', () => {
     assert.equal(f.censor("dasar anjing lu"), "dasar ****** lu");
   });
   const texts = [

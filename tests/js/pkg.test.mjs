@@ -26,8 +26,9 @@ describe("pkg/package.json", () => {
     test(`${field} is ${JSON.stringify(value)}`, () => assert.equal(pkg[field], value));
   }
 
-  test('exports "." (types first) and "./saring_bg.wasm"', () => {
-    assert.deepEqual(Object.keys(pkg.exports["."]), ["types", "default"]);
+  test('exports "." (types first, then Node\'s entry) and "./saring_bg.wasm"', () => {
+    assert.deepEqual(Object.keys(pkg.exports["."]), ["types", "node", "default"]);
+    assert.equal(pkg.exports["."].node, "./saring-node.js");
     assert.equal(pkg.exports["."].default, "./saring.js");
     assert.equal(pkg.exports["./saring_bg.wasm"], "./saring_bg.wasm");
   });
@@ -74,5 +75,19 @@ f.free();
     const out = JSON.parse(execFileSync(process.execPath, ["app.js"], { cwd: dir, encoding: "utf8" }));
     assert.equal(out.v.action, "block");
     assert.equal(out.c, "dasar ****** lu");
+  });
+
+  test('"saring/guard" exports the input guard as guard (and attachGuard), with its stylesheet', () => {
+    writeFileSync(
+      join(dir, "guard.js"),
+      `import * as g from "saring/guard";
+import { createRequire } from "node:module";
+import { readFileSync } from "node:fs";
+const css = readFileSync(createRequire(import.meta.url).resolve("saring/guard.css"), "utf8");
+console.log(JSON.stringify({ guard: typeof g.guard, same: g.guard === g.attachGuard, css: css.includes(".saring-hit") }));
+`,
+    );
+    const out = JSON.parse(execFileSync(process.execPath, ["guard.js"], { cwd: dir, encoding: "utf8" }));
+    assert.deepEqual(out, { guard: "function", same: true, css: true });
   });
 });

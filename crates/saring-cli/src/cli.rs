@@ -1,4 +1,4 @@
-//! Argument parsing and the three commands. Output formats are contracts: see DESIGN.md.
+//! Argument parsing and the three commands. Output formats are contracts: see docs/cli.md.
 
 use std::fs;
 use std::io::{self, BufRead, Write};
@@ -23,9 +23,9 @@ struct Cli {
 #[derive(Subcommand)]
 enum Command {
     /// Reads one text per line on stdin; writes one JSON verdict per line on stdout.
-    Check(FilterArgs),
+    Check(LineArgs),
     /// Reads one text per line on stdin; writes it back with matched characters masked.
-    Censor(FilterArgs),
+    Censor(LineArgs),
     /// Measures precision, recall and F1 on labeled JSON Lines files ({"text", "label"}).
     Eval(EvalArgs),
 }
@@ -44,6 +44,30 @@ struct FilterArgs {
     /// Allowed words, one per line.
     #[arg(long = "allow", value_name = "FILE")]
     allow: Option<PathBuf>,
+}
+
+/// The flags of `check` and `censor`.
+#[derive(Args)]
+struct LineArgs {
+    #[command(flatten)]
+    filter: FilterArgs,
+    /// The longest line checked, in bytes (a number, or with KiB, MiB or GiB); a longer line
+    /// is answered with {"error": …} and never held in memory whole.
+    #[arg(long, value_name = "N", default_value = "16MiB", value_parser = parse_bytes)]
+    max_bytes: usize,
+    /// Exit with status 1 when any line's verdict is this action or stronger (warn or block);
+    /// every line is still answered. For scripts and pre-commit hooks.
+    #[arg(long, value_name = "ACTION", value_parser = parse_fail_on)]
+    fail_on: Option<Action>,
+}
+
+fn parse_fail_on(text: &str) -> Result<Action, String> {
+    match text.parse::<Action>() {
+        Ok(Action::Allow) | Err(_) => Err(format!(
+            "unknown action {text:?} for --fail-on: expected \"warn\" or \"block\""
+        )),
+        Ok(action) => Ok(action),
+    }
 }
 
 #[derive(Args)]
@@ -84,6 +108,24 @@ fn parse_category(text: &str) -> Result<Category, String> {
         .map_err(|e: saring::UnknownValue| e.to_string())
 }
 
+/// A positive number of bytes: `4096`, `64KiB`, `16MiB`, `1GiB`.
+fn parse_bytes(text: &str) -> Result<usize, String> {
+    let digits = text.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+    let unit: usize = match &text[digits.len()..] {
+        "" | "B" => 1,
+        "KiB" => 1 << 10,
+        "MiB" => 1 << 20,
+        "GiB" => 1 << 30,
+        other => return Err(format!("unknown unit {other:?}: expected KiB, MiB or GiB")),
+    };
+    digits
+        .parse::<usize>()
+        .ok()
+        .and_then(|n| n.checked_mul(unit))
+        .filter(|&n| n > 0)
+        .ok_or_else(|| format!("expected a positive number of bytes, got {text:?}"))
+}
+
 fn parse_languages(text: &str) -> Result<Languages, String> {
     text.split(',')
         .map(|part| part.trim().parse::<Language>().map_err(|e| e.to_string()))
@@ -121,20 +163,25 @@ pub fn main() -> ExitCode {
         }
     };
     let result = match cli.command {
-        Command::Check(args) => build(&args).and_then(|f| each_line(&f, check_line)),
-        Command::Censor(args) => build(&args).and_then(|f| each_line(&f, censor_line)),
-        Command::Eval(args) => build(&args.filter).and_then(|f| eval(&f, &args)),
+        Command::Check(args) => build(&args.filter).and_then(|f| each_line(&f, &args, check_line)),
+        Command::Censor(args) => {
+            build(&args.filter).and_then(|f| each_line(&f, &args, censor_line))
+        }
+        Command::Eval(args) => build(&args.filter).and_then(|f| eval(&f, &args).map(|()| false)),
     };
     match result {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(false) => ExitCode::SUCCESS,
+        // A line reached --fail-on.
+        Ok(true) => ExitCode::FAILURE,
         Err(Failure::Usage(message)) => {
             eprintln!("saring: {message}");
             ExitCode::from(2)
         }
         Err(Failure::Io(error)) if error.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        // Not 1, which says that a line reached --fail-on.
         Err(Failure::Io(error)) => {
             eprintln!("saring: {error}");
-            ExitCode::FAILURE
+            ExitCode::from(3)
         }
     }
 }
@@ -175,31 +222,31 @@ fn parse_term_file(source: &str, text: &str) -> Result<Vec<Term>, Failure> {
     saring::Term::parse_file(source, text).map_err(|e| Failure::Usage(e.to_string()))
 }
 
-/// Runs `answer` on every line of stdin, in order; a line that is not UTF-8 gets an error object.
-fn each_line(
-    filter: &Filter,
-    answer: fn(&Filter, &str, &mut dyn Write) -> io::Result<()>,
-) -> Result<(), Failure> {
+/// Runs `answer` on every line of stdin, in order; a line that is not UTF-8, or longer than
+/// `--max-bytes`, gets an error object instead. True when a line's action reached `--fail-on`.
+fn each_line(filter: &Filter, args: &LineArgs, answer: Answer) -> Result<bool, Failure> {
+    let max_bytes = args.max_bytes;
+    let mut failed = false;
     let stdin = io::stdin();
     let mut input = stdin.lock();
     let stdout = io::stdout();
-    let mut output = stdout.lock();
+    let mut output = io::BufWriter::with_capacity(1 << 16, stdout.lock());
     let mut line = Vec::new();
     let mut number = 0usize;
-    loop {
-        line.clear();
-        if input.read_until(b'\n', &mut line)? == 0 {
-            break;
-        }
+    while let Some(length) = read_line(&mut input, &mut line, max_bytes)? {
         number += 1;
-        if line.last() == Some(&b'\n') {
-            line.pop();
-            if line.last() == Some(&b'\r') {
-                line.pop();
-            }
+        if length > max_bytes {
+            let message =
+                format!("line {number}: {length} bytes, longer than --max-bytes {max_bytes}");
+            writeln!(output, "{}", json!({ "error": message }))?;
+            output.flush()?;
+            continue;
         }
         match std::str::from_utf8(&line) {
-            Ok(text) => answer(filter, text, &mut output)?,
+            Ok(text) => {
+                let action = answer(filter, text, &mut output)?;
+                failed |= args.fail_on.is_some_and(|limit| action >= limit);
+            }
             Err(error) => {
                 let message = format!(
                     "line {number}: not valid UTF-8 (invalid byte at offset {})",
@@ -208,38 +255,106 @@ fn each_line(
                 writeln!(output, "{}", json!({ "error": message }))?;
             }
         }
+        // Each answer goes out at once: a server may wait for it before sending the next line.
+        output.flush()?;
+        if line.capacity() > LINE_KEEP_BYTES {
+            // One huge line should not keep its buffer alive for the rest of the run.
+            line = Vec::new();
+        }
     }
-    output.flush()?;
-    Ok(())
+    Ok(failed)
 }
 
-fn check_line(filter: &Filter, text: &str, out: &mut dyn Write) -> io::Result<()> {
-    let verdict = filter.check(text);
-    let matches: Vec<Value> = verdict
-        .matches
-        .iter()
-        .map(|m| {
-            let mut object = json!({
-                "start": m.span.start,
-                "end": m.span.end,
-                "text": &text[m.span.clone()],
-                "category": m.category.as_str(),
-                "severity": m.severity.level(),
-                "term": m.term,
-                "evasions": m.evasions.names().collect::<Vec<_>>(),
-            });
-            if let Some(rule) = &m.rule {
-                object["rule"] = json!(rule);
+/// Line buffers larger than this are freed once their line is answered.
+const LINE_KEEP_BYTES: usize = 1 << 20;
+
+/// Reads the next line into `line`, without its `\n` (or `\r\n`), keeping at most `max + 1`
+/// bytes of it: the rest of a longer line is read and dropped, so a line of any length costs
+/// no more memory than the limit. Returns the line's whole length, or `None` at the end of
+/// the input.
+fn read_line(
+    input: &mut impl BufRead,
+    line: &mut Vec<u8>,
+    max: usize,
+) -> io::Result<Option<usize>> {
+    line.clear();
+    let mut length = 0usize;
+    let mut started = false;
+    loop {
+        let buffer = match input.fill_buf() {
+            Ok(buffer) => buffer,
+            Err(error) if error.kind() == io::ErrorKind::Interrupted => continue,
+            Err(error) => return Err(error),
+        };
+        if buffer.is_empty() {
+            // The last line has no newline: it keeps a final `\r`, as it was typed.
+            return Ok(started.then_some(length));
+        }
+        started = true;
+        let newline = buffer.iter().position(|&b| b == b'\n');
+        let chunk = &buffer[..newline.unwrap_or(buffer.len())];
+        let room = (max + 1).saturating_sub(line.len());
+        line.extend_from_slice(&chunk[..chunk.len().min(room)]);
+        length += chunk.len();
+        let used = newline.map_or(chunk.len(), |i| i + 1);
+        input.consume(used);
+        if newline.is_some() {
+            if length <= max + 1 && line.last() == Some(&b'\r') {
+                line.pop();
+                length -= 1;
             }
-            object
-        })
-        .collect();
-    let object = json!({ "action": verdict.action.as_str(), "matches": matches });
-    writeln!(out, "{object}")
+            return Ok(Some(length));
+        }
+    }
 }
 
-fn censor_line(filter: &Filter, text: &str, out: &mut dyn Write) -> io::Result<()> {
-    writeln!(out, "{}", filter.censor(text))
+/// Writes the verdict as one JSON line, match by match: a line with a million matches never
+/// holds them all as JSON values.
+/// Answers one line and returns the line's action.
+type Answer = fn(&Filter, &str, &mut dyn Write) -> io::Result<Action>;
+
+fn check_line(filter: &Filter, text: &str, out: &mut dyn Write) -> io::Result<Action> {
+    let verdict = filter.check(text);
+    write!(
+        out,
+        r#"{{"action":"{}","matches":["#,
+        verdict.action.as_str()
+    )?;
+    for (i, m) in verdict.matches.iter().enumerate() {
+        let comma = if i == 0 { "" } else { "," };
+        write!(
+            out,
+            r#"{comma}{{"start":{},"end":{},"text":"#,
+            m.span.start, m.span.end
+        )?;
+        serde_json::to_writer(&mut *out, &text[m.span.clone()])?;
+        write!(
+            out,
+            r#","category":"{}","severity":{},"term":"#,
+            m.category.as_str(),
+            m.severity.level()
+        )?;
+        serde_json::to_writer(&mut *out, &m.term)?;
+        out.write_all(br#","evasions":["#)?;
+        for (k, name) in m.evasions.names().enumerate() {
+            let comma = if k == 0 { "" } else { "," };
+            write!(out, r#"{comma}"{name}""#)?;
+        }
+        out.write_all(b"]")?;
+        if let Some(rule) = &m.rule {
+            out.write_all(br#","rule":"#)?;
+            serde_json::to_writer(&mut *out, rule)?;
+        }
+        out.write_all(b"}")?;
+    }
+    out.write_all(b"]}\n")?;
+    Ok(verdict.action)
+}
+
+fn censor_line(filter: &Filter, text: &str, out: &mut dyn Write) -> io::Result<Action> {
+    writeln!(out, "{}", filter.censor(text))?;
+    // The action of the text as given, not of the censored text.
+    Ok(filter.check(text).action)
 }
 
 #[derive(Default)]

@@ -1,4 +1,4 @@
-//! The command line's contract (DESIGN.md): one JSON object per input line, in order; errors
+//! The command line's contract (docs/cli.md): one JSON object per input line, in order; errors
 //! per line for invalid UTF-8; exit status 2 with a one-line message for bad flags.
 
 use std::process::Output;
@@ -112,6 +112,15 @@ fn bad_flags_exit_2_with_one_line() {
         (&["eval", "--errors", "many", "x.jsonl"], "many"),
         (&["eval", "--category", "gamble", "x.jsonl"], "gamble"),
         (&["check", "extra-argument"], "extra-argument"),
+        (&["check", "--max-bytes", "0"], "positive number of bytes"),
+        (&["check", "--max-bytes", "-1"], "-1"),
+        (&["censor", "--max-bytes", "many"], "\"many\""),
+        (&["check", "--max-bytes", "4TB"], "unknown unit \"TB\""),
+        (
+            &["check", "--max-bytes", "99999999999999999999"],
+            "99999999999999999999",
+        ),
+        (&["eval", "--max-bytes", "10", "x.jsonl"], "--max-bytes"),
     ];
     for (flags, needle) in table {
         let output = run(flags, b"");
@@ -196,4 +205,116 @@ fn eval_by_category_counts_only_that_category() {
         report.contains("| judol.jsonl | 4 | 1 | 1 | 1 | 1 | 0.500 | 0.500 | 0.500 | | |"),
         "{report}"
     );
+}
+
+#[test]
+fn max_bytes_answers_longer_lines_with_an_error_and_carries_on() {
+    let ten = "dasar an\u{e9}"; // 10 bytes, ending in a two-byte character
+    assert_eq!(ten.len(), 10);
+    // (lines, in order, each with what its answer must start with)
+    let lines: &[(&str, &str)] = &[
+        (
+            "dasar anjing lu",
+            r#"{"error":"line 1: 15 bytes, longer than --max-bytes 10"}"#,
+        ),
+        ("kontol", r#"{"action":"block""#),
+        (ten, r#"{"action":"allow""#),
+        ("dasar anji", r#"{"action":"allow""#),
+        ("dasar anjin", r#"{"error":"line 5: 11 bytes"#),
+        ("", r#"{"action":"allow","matches":[]}"#),
+        ("anjing lu\r", r#"{"action":"block""#), // the \r of \r\n is not counted
+        ("kontol kontol", r#"{"error":"line 8: 13 bytes"#),
+        (
+            "\u{ff}\u{ff}\u{ff}\u{ff}\u{ff}\u{ff}",
+            r#"{"error":"line 9: 12 bytes"#,
+        ),
+        ("dasar anjing lu", r#"{"error":"line 10: 15 bytes"#),
+    ];
+    let mut input: String = lines.iter().map(|(line, _)| format!("{line}\n")).collect();
+    input.pop(); // the last line has no newline
+    for flags in [
+        ["check", "--max-bytes", "10"],
+        ["check", "--max-bytes", "10B"],
+    ] {
+        let output = run(&flags, input.as_bytes());
+        assert!(output.status.success(), "{flags:?}");
+        let answers = stdout_lines(&output);
+        assert_eq!(answers.len(), lines.len(), "{answers:?}");
+        for ((line, expected), answer) in lines.iter().zip(&answers) {
+            assert!(answer.starts_with(expected), "{line:?}: {answer}");
+        }
+    }
+    // censor answers the same lines the same way: the error object, or the masked text.
+    let output = run(&["censor", "--max-bytes", "10"], input.as_bytes());
+    let answers = stdout_lines(&output);
+    assert_eq!(answers[0], lines[0].1);
+    assert_eq!(answers[1], "******");
+    assert_eq!(answers[6], "****** lu");
+    // A unit: 1 KiB takes the 15-byte line.
+    let output = run(&["check", "--max-bytes", "1KiB"], b"dasar anjing lu\n");
+    assert!(stdout_lines(&output)[0].starts_with(r#"{"action":"block""#));
+}
+
+#[test]
+fn max_bytes_defaults_to_16_mib() {
+    // One byte over 16 MiB: an error without a check; the next line is answered.
+    let mut input = vec![b'a'; (16 << 20) + 1];
+    input.extend_from_slice(b"\ndasar anjing lu\n");
+    let output = run(&["check"], &input);
+    assert!(output.status.success());
+    let answers = stdout_lines(&output);
+    assert_eq!(
+        answers[0],
+        r#"{"error":"line 1: 16777217 bytes, longer than --max-bytes 16777216"}"#
+    );
+    assert!(
+        answers[1].starts_with(r#"{"action":"block""#),
+        "{}",
+        answers[1]
+    );
+    assert_eq!(answers.len(), 2);
+}
+
+/// `--fail-on warn|block`: every line is answered; the exit status is 1 when any line's action
+/// reaches the limit, 0 otherwise. (flags, input, expected status, expected stdout lines)
+#[test]
+fn fail_on_sets_the_exit_status() {
+    let clean = "selamat pagi\nhalo semua\n";
+    // `anjir` is a mild exclamation: teen warns; `dasar anjing lu` blocks.
+    let warns = "selamat pagi\nanjir\n";
+    let blocks = "halo\ndasar anjing lu\nselamat pagi\n";
+    let table: &[(&[&str], &str, i32, usize)] = &[
+        (&["check"], blocks, 0, 3),
+        (&["check", "--fail-on", "block"], clean, 0, 2),
+        (&["check", "--fail-on", "block"], warns, 0, 2),
+        (&["check", "--fail-on", "block"], blocks, 1, 3),
+        (&["check", "--fail-on", "warn"], clean, 0, 2),
+        (&["check", "--fail-on", "warn"], warns, 1, 2),
+        (&["check", "--fail-on", "warn"], blocks, 1, 3),
+        (&["censor", "--fail-on", "block"], blocks, 1, 3),
+        (&["censor", "--fail-on", "block"], clean, 0, 2),
+        (
+            &["censor", "--fail-on", "warn", "--profile", "adult"],
+            "anjir\n",
+            0,
+            1,
+        ),
+    ];
+    for (flags, input, status, lines) in table {
+        let output = run(flags, input.as_bytes());
+        assert_eq!(
+            output.status.code(),
+            Some(*status),
+            "{flags:?} on {input:?}"
+        );
+        assert_eq!(
+            stdout_lines(&output).len(),
+            *lines,
+            "{flags:?} on {input:?}"
+        );
+    }
+    let output = run(&["check", "--fail-on", "allow"], clean.as_bytes());
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains(r#"expected "warn" or "block""#), "{stderr}");
 }

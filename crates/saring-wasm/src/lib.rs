@@ -5,63 +5,129 @@
 //! is exactly the original characters that matched. Every bad input becomes a real `Error`
 //! whose message names the field and what was expected; nothing panics across the boundary.
 
-use js_sys::{Array, Error, Object, Reflect};
-use serde::Serialize;
+use std::fmt;
+use std::str::FromStr;
+
+use js_sys::{Array, Error, JsString, Object, Reflect};
+use serde::de::{self, Deserializer, Visitor};
+use serde::{Deserialize, Serialize};
+use tsify::Tsify;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use saring::{Category, Filter as CoreFilter, Language, Profile, Severity, Term, Verdict};
+use saring::{Filter as CoreFilter, Term, UnknownValue, Verdict as CoreVerdict};
 
-#[wasm_bindgen(typescript_custom_section)]
-const TYPES: &str = r#"
-/** A category of harm. */
-export type Category = "profanity" | "insult" | "sexual" | "hate" | "violence" | "self-harm"
-  | "drugs" | "gambling" | "personal-info" | "link";
-/** 1 mild, 2 strong, 3 severe. */
-export type Severity = 1 | 2 | 3;
-/** Who the filter protects. */
-export type Profile = "child" | "teen" | "adult";
-/** What to do with a text. */
-export type Action = "allow" | "warn" | "block";
-/** A lexicon language. */
-export type Language = "id" | "en";
-/** A disguise the normalizer undid. */
-export type Evasion = "diacritics" | "styled-letters" | "homoglyphs" | "leetspeak"
-  | "invisible-characters" | "separators" | "repetition" | "masking" | "reduplication"
-  | "informal-spelling";
-/** A custom term. */
-export interface ExtraTerm {
-  term: string;
-  /** Default "insult". */
-  category?: Category;
-  /** Default 2 (strong). */
-  severity?: Severity;
+// The TypeScript declarations in `saring.d.ts` come from the types below (`#[derive(Tsify)]`):
+// the options are deserialized into `FilterOptions`, the verdict serialized from `Verdict`, and
+// the vocabulary unions are checked against the core's own lists by the tests at the end.
+
+/// A category of harm.
+#[derive(Tsify)]
+#[serde(rename_all = "kebab-case")]
+#[allow(dead_code)]
+enum Category {
+    Profanity,
+    Insult,
+    Sexual,
+    Hate,
+    Violence,
+    SelfHarm,
+    Drugs,
+    Gambling,
+    PersonalInfo,
+    Link,
 }
-/** Options of `new Filter(options)`; every field is optional. */
-export interface FilterOptions {
-  /** Default "teen". */
-  profile?: Profile;
-  /** Default ["id", "en"]. */
-  languages?: Language[];
-  extraTerms?: ExtraTerm[];
-  /** Words that never hit, nor anything inside them. */
-  allowTerms?: string[];
+
+/// Who the filter protects.
+#[derive(Tsify)]
+#[serde(rename_all = "kebab-case")]
+#[allow(dead_code)]
+enum Profile {
+    Child,
+    Teen,
+    Adult,
 }
-/** One thing found; `text.slice(start, end)` is the original characters (UTF-16 offsets). */
-export interface Match {
-  start: number;
-  end: number;
-  category: Category;
-  severity: Severity;
-  /** The canonical lexicon term, or the detector's name ("phone-number", "url", …). */
-  term: string;
-  evasions: Evasion[];
-  /** Which construction or detector fired ("threat-against-group", "phone-number", …); absent for a plain lexicon hit. */
-  rule?: string;
+
+/// What to do with a text.
+#[derive(Tsify)]
+#[serde(rename_all = "kebab-case")]
+#[allow(dead_code)]
+enum Action {
+    Allow,
+    Warn,
+    Block,
 }
-/** The outcome of a check. */
-export interface Verdict { action: Action; matches: Match[]; }
-"#;
+
+/// A lexicon language.
+#[derive(Tsify)]
+#[allow(dead_code)]
+enum Language {
+    #[serde(rename = "id")]
+    Indonesian,
+    #[serde(rename = "en")]
+    English,
+}
+
+/// A disguise the normalizer undid.
+#[derive(Tsify)]
+#[serde(rename_all = "kebab-case")]
+#[allow(dead_code)]
+enum Evasion {
+    Diacritics,
+    StyledLetters,
+    Homoglyphs,
+    Leetspeak,
+    InvisibleCharacters,
+    Separators,
+    Repetition,
+    Masking,
+    Reduplication,
+    InformalSpelling,
+}
+
+/// 1 mild, 2 strong, 3 severe.
+#[derive(Tsify)]
+#[allow(dead_code)]
+struct Severity(#[tsify(type = "1 | 2 | 3")] u8);
+
+/// Options of `new Filter(options)`; every field is optional. Read from the object's own
+/// properties only.
+#[derive(Deserialize, Tsify, Default)]
+#[serde(rename_all = "camelCase")]
+struct FilterOptions {
+    /// Default "teen".
+    #[tsify(optional, type = "Profile")]
+    #[serde(default, deserialize_with = "vocabulary")]
+    profile: Option<saring::Profile>,
+    /// Default ["id", "en"].
+    #[tsify(optional, type = "Language[]")]
+    #[serde(default, deserialize_with = "vocabulary_list")]
+    languages: Option<Vec<saring::Language>>,
+    /// Custom terms.
+    #[tsify(optional)]
+    #[serde(default)]
+    extra_terms: Option<Vec<ExtraTerm>>,
+    /// Words that never hit, nor anything inside them.
+    #[tsify(optional)]
+    #[serde(default, deserialize_with = "string_list")]
+    allow_terms: Option<Vec<String>>,
+}
+
+/// A custom term.
+#[derive(Deserialize, Tsify)]
+struct ExtraTerm {
+    /// The word.
+    #[serde(deserialize_with = "required_string")]
+    term: String,
+    /// Default "insult".
+    #[tsify(optional, type = "Category")]
+    #[serde(default, deserialize_with = "vocabulary")]
+    category: Option<saring::Category>,
+    /// Default 2 (strong).
+    #[tsify(optional, type = "Severity")]
+    #[serde(default, deserialize_with = "severity")]
+    severity: Option<saring::Severity>,
+}
 
 /// A compiled filter for JavaScript.
 #[wasm_bindgen]
@@ -69,22 +135,31 @@ pub struct Filter {
     inner: CoreFilter,
 }
 
-#[derive(Serialize)]
-struct JsMatch {
+/// One thing found; `text.slice(start, end)` is the original characters (UTF-16 offsets).
+#[derive(Serialize, Tsify)]
+struct Match {
     start: u32,
     end: u32,
+    #[tsify(type = "Category")]
     category: &'static str,
+    #[tsify(type = "Severity")]
     severity: u8,
+    /// The canonical lexicon term, or the detector's name ("phone-number", "url", …).
     term: String,
+    #[tsify(type = "Evasion[]")]
     evasions: Vec<&'static str>,
+    /// Which construction or detector fired ("phone-number", …); absent for a plain lexicon hit.
+    #[tsify(optional)]
     #[serde(skip_serializing_if = "Option::is_none")]
     rule: Option<String>,
 }
 
-#[derive(Serialize)]
-struct JsVerdict {
+/// The outcome of a check.
+#[derive(Serialize, Tsify)]
+struct Verdict {
+    #[tsify(type = "Action")]
     action: &'static str,
-    matches: Vec<JsMatch>,
+    matches: Vec<Match>,
 }
 
 #[wasm_bindgen]
@@ -110,34 +185,26 @@ impl Filter {
         };
         if let Some(options) = options {
             check_known_fields(&options)?;
-            if let Some(profile) = field(&options, "profile")? {
-                let text = expect_string(&profile, "profile")?;
-                builder = builder.profile(text.parse::<Profile>().map_err(to_error)?);
+            let options = read_options(&options)?;
+            if let Some(profile) = options.profile {
+                builder = builder.profile(profile);
             }
-            if let Some(languages) = field(&options, "languages")? {
-                let list = expect_array(&languages, "languages")?;
-                let mut parsed = Vec::new();
-                for (i, item) in list.iter().enumerate() {
-                    let text = expect_string(&item, &format!("languages[{i}]"))?;
-                    parsed.push(text.parse::<Language>().map_err(to_error)?);
-                }
-                builder = builder.languages(parsed);
+            if let Some(languages) = options.languages {
+                builder = builder.languages(languages);
             }
-            if let Some(terms) = field(&options, "extraTerms")? {
-                let list = expect_array(&terms, "extraTerms")?;
-                let mut parsed = Vec::new();
-                for (i, item) in list.iter().enumerate() {
-                    parsed.push(extra_term(&item, i)?);
+            if let Some(terms) = options.extra_terms {
+                let mut parsed = Vec::with_capacity(terms.len());
+                for term in terms {
+                    parsed.push(Term::new(
+                        term.term,
+                        term.category.unwrap_or(saring::Category::Insult),
+                        term.severity.unwrap_or(saring::Severity::Strong),
+                    ));
                 }
                 builder = builder.extra_terms(parsed);
             }
-            if let Some(words) = field(&options, "allowTerms")? {
-                let list = expect_array(&words, "allowTerms")?;
-                let mut parsed = Vec::new();
-                for (i, item) in list.iter().enumerate() {
-                    parsed.push(expect_string(&item, &format!("allowTerms[{i}]"))?);
-                }
-                builder = builder.allow_terms(parsed);
+            if let Some(words) = options.allow_terms {
+                builder = builder.allow_terms(words);
             }
         }
         let inner = builder.build().map_err(to_error)?;
@@ -150,13 +217,26 @@ impl Filter {
         self.inner.profile().as_str().to_owned()
     }
 
+    /// Changes the profile; cheap, as the compiled lexicon is kept. Throws an `Error` naming
+    /// the accepted profiles.
+    #[wasm_bindgen(js_name = setProfile)]
+    pub fn set_profile(
+        &mut self,
+        #[wasm_bindgen(unchecked_param_type = "Profile")] profile: JsValue,
+    ) -> Result<(), Error> {
+        let text = expect_string(&profile, "setProfile(profile)")?;
+        self.inner
+            .set_profile(text.parse::<saring::Profile>().map_err(to_error)?);
+        Ok(())
+    }
+
     /// Checks a text: `{ action, matches: [{ start, end, category, severity, term, evasions }] }`.
     #[wasm_bindgen(unchecked_return_type = "Verdict")]
     pub fn check(
         &self,
         #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
     ) -> Result<JsValue, Error> {
-        let text = expect_string(&text, "check(text)")?;
+        let text = text_argument(&text, "check(text)")?;
         let verdict = self.inner.check(&text);
         to_js(&text, &verdict)
     }
@@ -166,17 +246,17 @@ impl Filter {
         &self,
         #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
     ) -> Result<String, Error> {
-        let text = expect_string(&text, "censor(text)")?;
+        let text = text_argument(&text, "censor(text)")?;
         Ok(self.inner.censor(&text))
     }
 }
 
-fn to_js(text: &str, verdict: &Verdict) -> Result<JsValue, Error> {
+fn to_js(text: &str, verdict: &CoreVerdict) -> Result<JsValue, Error> {
     let mut offsets = Utf16Offsets::new(text);
     let matches = verdict
         .matches
         .iter()
-        .map(|m| JsMatch {
+        .map(|m| Match {
             start: offsets.at(m.span.start),
             end: offsets.at(m.span.end),
             category: m.category.as_str(),
@@ -186,7 +266,7 @@ fn to_js(text: &str, verdict: &Verdict) -> Result<JsValue, Error> {
             rule: m.rule.clone(),
         })
         .collect();
-    let verdict = JsVerdict {
+    let verdict = Verdict {
         action: verdict.action.as_str(),
         matches,
     };
@@ -239,52 +319,24 @@ fn check_known_fields(options: &JsValue) -> Result<(), Error> {
     Ok(())
 }
 
-fn extra_term(item: &JsValue, index: usize) -> Result<Term, Error> {
-    let name = format!("extraTerms[{index}]");
-    if !item.is_object() || Array::is_array(item) {
-        return Err(Error::new(&format!(
-            "{name}: expected an object {{ term, category, severity }}, got {}",
-            type_name(item)
-        )));
-    }
-    let term = field(item, "term")?
-        .ok_or_else(|| Error::new(&format!("{name}.term: missing")))
-        .and_then(|v| expect_string(&v, &format!("{name}.term")))?;
-    let category = match field(item, "category")? {
-        Some(v) => expect_string(&v, &format!("{name}.category"))?
-            .parse::<Category>()
-            .map_err(|e| Error::new(&format!("{name}: {e}")))?,
-        None => Category::Insult,
-    };
-    let severity = match field(item, "severity")? {
-        Some(v) => {
-            let level = v
-                .as_f64()
-                .filter(|n| n.fract() == 0.0 && (1.0..=3.0).contains(n));
-            match level {
-                Some(n) => Severity::from_level(n as u8).expect("checked range"),
-                None => {
-                    return Err(Error::new(&format!(
-                        "{name}.severity: expected 1, 2 or 3, got {}",
-                        describe(&v)
-                    )))
-                }
-            }
-        }
-        None => Severity::Strong,
-    };
-    Ok(Term::new(term, category, severity))
-}
+/// The longest text `check` and `censor` take, in UTF-16 code units (JavaScript's
+/// `text.length`): 16 Mi, the command line's default limit per line. A longer text is an
+/// error, never a trap of the module's memory.
+const MAX_TEXT_LENGTH: u32 = 1 << 24;
 
-/// A present, non-undefined field of an object.
-fn field(object: &JsValue, name: &str) -> Result<Option<JsValue>, Error> {
-    let value = Reflect::get(object, &JsValue::from_str(name))
-        .map_err(|_| Error::new(&format!("{name}: could not be read")))?;
-    Ok(if value.is_undefined() {
-        None
-    } else {
-        Some(value)
-    })
+/// The text argument of `check` or `censor`: a string no longer than [`MAX_TEXT_LENGTH`],
+/// measured before it is copied into the module's memory.
+fn text_argument(value: &JsValue, name: &str) -> Result<String, Error> {
+    if let Some(text) = value.dyn_ref::<JsString>() {
+        let length = text.length();
+        if length > MAX_TEXT_LENGTH {
+            return Err(Error::new(&format!(
+                "{name}: the text is {length} characters long, over the limit of \
+                 {MAX_TEXT_LENGTH} (UTF-16 code units); check it in parts"
+            )));
+        }
+    }
+    expect_string(value, name)
 }
 
 fn expect_string(value: &JsValue, name: &str) -> Result<String, Error> {
@@ -294,17 +346,6 @@ fn expect_string(value: &JsValue, name: &str) -> Result<String, Error> {
             type_name(value)
         ))
     })
-}
-
-fn expect_array(value: &JsValue, name: &str) -> Result<Array, Error> {
-    if Array::is_array(value) {
-        Ok(value.clone().unchecked_into())
-    } else {
-        Err(Error::new(&format!(
-            "{name}: expected an array, got {}",
-            type_name(value)
-        )))
-    }
 }
 
 fn type_name(value: &JsValue) -> String {
@@ -320,13 +361,312 @@ fn type_name(value: &JsValue) -> String {
     }
 }
 
-fn describe(value: &JsValue) -> String {
-    match value.as_f64() {
-        Some(n) => n.to_string(),
-        None => type_name(value),
+fn to_error(error: impl std::fmt::Display) -> Error {
+    Error::new(&error.to_string())
+}
+
+/// How deep an options object may nest (`options.extraTerms[i].term` is 3 levels).
+const MAX_OPTIONS_DEPTH: usize = 8;
+
+/// Reads the options from a copy that holds the object's own enumerable properties only, at
+/// every level: what is inherited from a prototype (`Object.prototype.allowTerms = [...]` set
+/// by another script, `{ __proto__: { profile: "adult" } }`, an array hole filled from
+/// `Array.prototype`) never reaches the deserializer. A bad field gives an `Error` that names
+/// it: `extraTerms[0].severity: expected 1, 2 or 3, got 7`.
+fn read_options(options: &JsValue) -> Result<FilterOptions, Error> {
+    let own = own_copy(options, "options", 0)?;
+    let deserializer = serde_wasm_bindgen::Deserializer::from(own);
+    serde_path_to_error::deserialize(deserializer).map_err(|error| {
+        let path = error.path().to_string();
+        // serde-wasm-bindgen's errors are JavaScript `Error`s, shown as "Error: message".
+        let shown = error.inner().to_string();
+        let message = shown.strip_prefix("Error: ").unwrap_or(&shown).to_owned();
+        // "unknown profile …" names its field already: prefix only the object it is in.
+        let prefix = if message.starts_with("unknown ") {
+            path.rsplit_once('.').map(|(parent, _)| parent.to_owned())
+        } else {
+            Some(path.clone())
+        };
+        // serde's "missing field `term`" reads as "extraTerms[0].term: missing".
+        let missing = message
+            .strip_prefix("missing field `")
+            .and_then(|rest| rest.strip_suffix('`'));
+        match (missing, prefix) {
+            (Some(field), _) => Error::new(&format!("{path}.{field}: missing")),
+            (None, Some(prefix)) => Error::new(&format!("{prefix}: {message}")),
+            (None, None) => Error::new(&message),
+        }
+    })
+}
+
+/// A copy of a JSON-like value with only own properties: objects become prototype-less objects
+/// of their own enumerable string keys, arrays new arrays of their own elements (a hole is
+/// `undefined`); other values are themselves.
+fn own_copy(value: &JsValue, name: &str, depth: usize) -> Result<JsValue, Error> {
+    if depth > MAX_OPTIONS_DEPTH {
+        return Err(Error::new(&format!("{name}: nested too deeply")));
+    }
+    let unreadable = |_| Error::new(&format!("{name}: could not be read"));
+    if Array::is_array(value) {
+        let list: &Array = value.unchecked_ref();
+        let copy = Array::new();
+        for i in 0..list.length() {
+            let key = JsString::from(i.to_string());
+            let item =
+                if Object::has_own_str(list.unchecked_ref::<Object>(), &key).map_err(unreadable)? {
+                    own_copy(&list.get(i), &format!("{name}[{i}]"), depth + 1)?
+                } else {
+                    JsValue::UNDEFINED
+                };
+            copy.push(&item);
+        }
+        return Ok(copy.into());
+    }
+    if value.is_object() && !value.is_function() {
+        let copy: Object = Object::create(&JsValue::NULL.unchecked_into::<Object>());
+        for key in Object::keys(value.unchecked_ref::<Object>()).iter() {
+            let field = key.as_string().unwrap_or_default();
+            let item = Reflect::get(value, &key).map_err(unreadable)?;
+            if item.is_undefined() {
+                // `{ profile: undefined }` is no profile, as in any JavaScript options object.
+                continue;
+            }
+            let item = own_copy(&item, &field, depth + 1)?;
+            Reflect::set(&copy, &key, &item).map_err(unreadable)?;
+        }
+        return Ok(copy.into());
+    }
+    Ok(value.clone())
+}
+
+/// A value of the wanted type, or the name of the type that was given instead, for
+/// "expected …, got …" messages.
+struct Described<T>(Result<T, &'static str>);
+
+/// What a visitor found, when it was not what it wanted.
+fn got(what: &'static str, expected: &str) -> String {
+    format!("expected {expected}, got {what}")
+}
+
+/// A string, or an error naming what was given instead.
+struct StringVisitor;
+
+impl<'de> Visitor<'de> for StringVisitor {
+    type Value = Described<String>;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a string")
+    }
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
+        Ok(Described(Ok(v.to_owned())))
+    }
+    fn visit_string<E: de::Error>(self, v: String) -> Result<Self::Value, E> {
+        Ok(Described(Ok(v)))
+    }
+    fn visit_bool<E: de::Error>(self, _: bool) -> Result<Self::Value, E> {
+        Ok(Described(Err("boolean")))
+    }
+    fn visit_i64<E: de::Error>(self, _: i64) -> Result<Self::Value, E> {
+        Ok(Described(Err("number")))
+    }
+    fn visit_u64<E: de::Error>(self, _: u64) -> Result<Self::Value, E> {
+        Ok(Described(Err("number")))
+    }
+    fn visit_f64<E: de::Error>(self, _: f64) -> Result<Self::Value, E> {
+        Ok(Described(Err("number")))
+    }
+    fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+        Ok(Described(Err("undefined or null")))
+    }
+    fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
+        Ok(Described(Err("undefined or null")))
+    }
+    fn visit_seq<A: de::SeqAccess<'de>>(self, _: A) -> Result<Self::Value, A::Error> {
+        Ok(Described(Err("an array")))
+    }
+    fn visit_map<A: de::MapAccess<'de>>(self, _: A) -> Result<Self::Value, A::Error> {
+        Ok(Described(Err("object")))
+    }
+    fn visit_bytes<E: de::Error>(self, _: &[u8]) -> Result<Self::Value, E> {
+        Ok(Described(Err("object")))
     }
 }
 
-fn to_error(error: impl std::fmt::Display) -> Error {
-    Error::new(&error.to_string())
+/// A string field.
+fn string<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
+    match d.deserialize_any(StringVisitor)?.0 {
+        Ok(text) => Ok(Some(text)),
+        Err(what) => Err(de::Error::custom(got(what, "a string"))),
+    }
+}
+
+/// A required string field.
+fn required_string<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
+    Ok(string(d)?.unwrap_or_default())
+}
+
+/// A vocabulary field (`"teen"`, `"insult"`, `"id"`): the core's own message for an unknown
+/// value, which lists every accepted one.
+fn vocabulary<'de, D, T>(d: D) -> Result<Option<T>, D::Error>
+where
+    D: Deserializer<'de>,
+    T: FromStr<Err = UnknownValue>,
+{
+    let text = string(d)?.unwrap_or_default();
+    text.parse().map(Some).map_err(de::Error::custom)
+}
+
+/// An array, or an error naming what was given instead.
+struct ListVisitor<F>(F);
+
+impl<'de, T, F> Visitor<'de> for ListVisitor<F>
+where
+    F: Fn(&str) -> Result<T, String>,
+{
+    type Value = Vec<T>;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("an array")
+    }
+    fn visit_seq<A: de::SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+        let mut out = Vec::new();
+        while let Some(item) = seq.next_element::<StringItem>()? {
+            match item.0 {
+                Ok(text) => out.push((self.0)(&text).map_err(de::Error::custom)?),
+                Err(message) => return Err(de::Error::custom(message)),
+            }
+        }
+        Ok(out)
+    }
+    fn visit_str<E: de::Error>(self, _: &str) -> Result<Self::Value, E> {
+        Err(E::custom(got("string", "an array")))
+    }
+    fn visit_bool<E: de::Error>(self, _: bool) -> Result<Self::Value, E> {
+        Err(E::custom(got("boolean", "an array")))
+    }
+    fn visit_f64<E: de::Error>(self, _: f64) -> Result<Self::Value, E> {
+        Err(E::custom(got("number", "an array")))
+    }
+    fn visit_i64<E: de::Error>(self, _: i64) -> Result<Self::Value, E> {
+        Err(E::custom(got("number", "an array")))
+    }
+    fn visit_u64<E: de::Error>(self, _: u64) -> Result<Self::Value, E> {
+        Err(E::custom(got("number", "an array")))
+    }
+    fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+        Err(E::custom(got("undefined or null", "an array")))
+    }
+    fn visit_map<A: de::MapAccess<'de>>(self, _: A) -> Result<Self::Value, A::Error> {
+        Err(de::Error::custom(got("object", "an array")))
+    }
+}
+
+/// One item of a list of strings; its error is kept as a message so the path names the item.
+struct StringItem(Result<String, String>);
+
+impl<'de> Deserialize<'de> for StringItem {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        match d.deserialize_any(StringVisitor)?.0 {
+            Ok(text) => Ok(StringItem(Ok(text))),
+            Err(what) => Err(de::Error::custom(got(what, "a string"))),
+        }
+    }
+}
+
+/// A list of strings (`allowTerms`).
+fn string_list<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Vec<String>>, D::Error> {
+    d.deserialize_any(ListVisitor(|text: &str| Ok(text.to_owned())))
+        .map(Some)
+}
+
+/// A list of vocabulary strings (`languages`).
+fn vocabulary_list<'de, D, T>(d: D) -> Result<Option<Vec<T>>, D::Error>
+where
+    D: Deserializer<'de>,
+    T: FromStr<Err = UnknownValue>,
+{
+    d.deserialize_any(ListVisitor(|text: &str| {
+        text.parse::<T>().map_err(|e| e.to_string())
+    }))
+    .map(Some)
+}
+
+/// A severity: the number 1, 2 or 3.
+fn severity<'de, D: Deserializer<'de>>(d: D) -> Result<Option<saring::Severity>, D::Error> {
+    struct Level;
+    impl<'de2> Visitor<'de2> for Level {
+        type Value = Result<f64, &'static str>;
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str("1, 2 or 3")
+        }
+        fn visit_f64<E: de::Error>(self, v: f64) -> Result<Self::Value, E> {
+            Ok(Ok(v))
+        }
+        fn visit_i64<E: de::Error>(self, v: i64) -> Result<Self::Value, E> {
+            Ok(Ok(v as f64))
+        }
+        fn visit_u64<E: de::Error>(self, v: u64) -> Result<Self::Value, E> {
+            Ok(Ok(v as f64))
+        }
+        fn visit_str<E: de::Error>(self, _: &str) -> Result<Self::Value, E> {
+            Ok(Err("string"))
+        }
+        fn visit_bool<E: de::Error>(self, _: bool) -> Result<Self::Value, E> {
+            Ok(Err("boolean"))
+        }
+        fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+            Ok(Err("undefined or null"))
+        }
+        fn visit_seq<A: de::SeqAccess<'de2>>(self, _: A) -> Result<Self::Value, A::Error> {
+            Ok(Err("an array"))
+        }
+        fn visit_map<A: de::MapAccess<'de2>>(self, _: A) -> Result<Self::Value, A::Error> {
+            Ok(Err("object"))
+        }
+    }
+    let level = d.deserialize_any(Level)?;
+    let severity = level
+        .ok()
+        .filter(|n| n.fract() == 0.0 && (1.0..=3.0).contains(n));
+    match (severity, level) {
+        (Some(n), _) => Ok(saring::Severity::from_level(n as u8)),
+        (None, Ok(n)) => Err(de::Error::custom(format!("expected 1, 2 or 3, got {n}"))),
+        (None, Err(what)) => Err(de::Error::custom(got(what, "1, 2 or 3"))),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The string values of a generated union: `type Profile = "child" | "teen" | "adult";`.
+    fn union(decl: &str) -> Vec<String> {
+        let body = decl.split_once('=').expect("a type alias").1;
+        body.trim()
+            .trim_end_matches(';')
+            .split('|')
+            .map(|v| v.trim().trim_matches(['"', ';']).to_owned())
+            .collect()
+    }
+
+    fn names<T: fmt::Display>(all: &[T]) -> Vec<String> {
+        all.iter().map(ToString::to_string).collect()
+    }
+
+    /// The TypeScript unions are generated from the binding's enums; each must list exactly the
+    /// core's values, in order, so a value added to the core fails here until it is typed.
+    #[test]
+    fn typescript_unions_are_the_core_vocabulary() {
+        let pairs = [
+            (Category::DECL, names(saring::Category::ALL)),
+            (Profile::DECL, names(saring::Profile::ALL)),
+            (Action::DECL, names(saring::Action::ALL)),
+            (Language::DECL, names(saring::Language::ALL)),
+            (Evasion::DECL, names(saring::Evasion::ALL)),
+            (Severity::DECL, names(saring::Severity::ALL)),
+        ];
+        for (decl, core) in pairs {
+            assert_eq!(union(decl), core, "{decl}");
+        }
+    }
 }
