@@ -37,6 +37,9 @@ const WORDING_ALONE: u32 = 4;
 const CAPITALS: u32 = 3;
 /// Token buffers larger than this are freed after the check.
 const KEEP_TOKENS: usize = 4096;
+/// The brand reader reads the first this many words of a text (a comment has a few dozen), so
+/// its memory stays bounded on a pasted book; the wording is read in full.
+const MAX_TOKENS: usize = 1 << 16;
 
 thread_local! {
     /// The brand reader's tokens, reused from one check to the next.
@@ -796,6 +799,9 @@ fn tokens(text: &str, detections: &[Detection], tokens: &mut Vec<Token>) {
     links.sort_by_key(|span| span.start);
     let mut detection = links.iter().peekable();
     for (at, ch) in text.char_indices() {
+        if tokens.len() >= MAX_TOKENS {
+            break;
+        }
         while detection.peek().is_some_and(|d| d.end <= at) {
             detection.next();
         }
@@ -876,6 +882,9 @@ fn tokens(text: &str, detections: &[Detection], tokens: &mut Vec<Token>) {
 /// Adds a token, or glues short digit groups to the name before them: `Pulau7/7/7`,
 /// `ALEXIS'17`.
 fn push(tokens: &mut Vec<Token>, token: Token) {
+    if tokens.len() >= MAX_TOKENS {
+        return;
+    }
     if let Some(last) = tokens.last_mut() {
         let glued = token.gap.len == 1 && matches!(token.gap.first, '/' | '.' | '\'');
         let digits = token.letters == 0 && token.len() <= 3;
