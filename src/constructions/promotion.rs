@@ -380,7 +380,9 @@ impl Promotion {
                 && !self.is_listed(token)
             {
                 // A lowercase word in bold (`𝐛𝐚𝐠𝐮𝐬`) is emphasis as often as a name.
-                let emphasis = token.upper == 0 && token.letters == token.len() && !mixed;
+                // So is a short word without digits (`а́ss`): brands this short carry a number.
+                let emphasis =
+                    (token.upper == 0 || token.len() < 5) && token.letters == token.len() && !mixed;
                 let strength = if emphasis {
                     Strength::Weak
                 } else {
