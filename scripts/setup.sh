@@ -5,8 +5,9 @@
 #
 #   rust          the wasm32-unknown-unknown target, rustfmt and clippy (rustup)
 #   wasm-bindgen  wasm-bindgen-cli at exactly the version crates/saring-wasm/Cargo.toml pins (cargo install)
-#   npm           the dev tooling in package-lock.json (npm ci --ignore-scripts): binaryen's wasm-opt,
-#                 playwright-core, smol-toml
+#   npm           the dev tooling in package-lock.json (npm ci --ignore-scripts): binaryen's
+#                 wasm-opt, playwright-core, smol-toml; esbuild and the rich-text editors the
+#                 browser tests bundle into composer pages (none needs an install script)
 #   chromium      Debian's chromium and chromium-driver (apt-get; through sudo when
 #                 not root). Never a browser downloaded by a test tool.
 #

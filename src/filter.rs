@@ -1,8 +1,10 @@
-//! The filter: builds the pipeline once, then runs normalize → scan → judge → policy per text.
+//! The filter: builds the pipeline once, then runs normalize → scan → judge → constructions →
+//! policy per text.
 
 use std::ops::Range;
 use std::sync::{Arc, Mutex};
 
+use crate::constructions::{self, Construction, Constructions, Promotion};
 use crate::detect::{self, Detection};
 use crate::error::BuildError;
 use crate::judge::{Affixes, Hit, Judge, AFFIX_KEYS, MARKER_KEYS};
@@ -25,14 +27,16 @@ pub struct Match {
     /// How strong.
     pub severity: Severity,
     /// The canonical lexicon term (`anjing` for `4nj1ng`), or the detector's name
-    /// (`phone-number`, `e-mail`, `street-address`, `url`, `domain`).
+    /// (`phone-number`, `e-mail`, `street-address`, `url`, `domain`); for a promotion, the
+    /// brand folded to lowercase ASCII (`pulau777`) or the promoting word.
     pub term: String,
     /// What the normalizer undid to find it.
     pub evasions: Evasions,
     /// What the filter's profile does about this match alone.
     pub action: Action,
-    /// Which construction or detector fired (`phone-number`, `url`, …); `None` for a plain
-    /// lexicon hit.
+    /// Which construction or detector fired (`threat-against-group`, `dehumanization`,
+    /// `promotion`, `phone-number`, `url`, …; see docs/constructions.md and docs/promotion.md);
+    /// `None` for a plain lexicon hit.
     pub rule: Option<String>,
 }
 
@@ -73,6 +77,8 @@ struct Lexicon {
     entries: Vec<Entry>,
     scanner: Scanner,
     judge: Judge,
+    constructions: Constructions,
+    promotion: Promotion,
 }
 
 /// The built-in lexicons compiled so far, one per set of languages (a bit per language in
@@ -237,6 +243,8 @@ impl Lexicon {
                             affixes.suffixes.insert(fold(word));
                             judge.custom_affixes.suffixes.insert(fold(word));
                         }
+                        // Read by the constructions stage (`bunuh` + `lah`).
+                        "particle" => {}
                         _ => judge.joiners.push_str(word),
                     }
                 }
@@ -263,8 +271,12 @@ impl Lexicon {
                     ));
                 };
                 let literal = judge.literal.entry(index as u32).or_default();
-                literal.before.extend(row.before.iter().map(|w| fold(w)));
-                literal.after.extend(row.after.iter().map(|w| fold(w)));
+                for word in &row.before {
+                    literal.before.insert(fold(word));
+                }
+                for word in &row.after {
+                    literal.after.insert(fold(word));
+                }
                 literal.insult_by_default |= row.insult_by_default;
             }
         }
@@ -283,6 +295,11 @@ impl Lexicon {
             });
         }
         let scanner = Scanner::new(&entries)?;
+        let data: Vec<_> = languages
+            .iter()
+            .map(|&language| constructions::builtin(language))
+            .collect();
+        let constructions = Constructions::new(&data)?;
         // Innocent words stay innocent in mixed text: every folder's allow-words load.
         let builtin = Language::ALL
             .iter()
@@ -296,9 +313,11 @@ impl Lexicon {
             judge.allow(&folded.text);
         }
         Ok(Lexicon {
+            promotion: Promotion::new(languages)?,
             entries,
             scanner,
             judge,
+            constructions,
         })
     }
 }
@@ -382,6 +401,8 @@ impl Filter {
             candidates,
             hits,
             detections,
+            reader,
+            constructions,
             ..
         } = scratch;
         normalize::normalize_into(text, folded);
@@ -401,11 +422,17 @@ impl Filter {
             // Judged: a text full of candidates should not hold them while its matches are made.
             *candidates = Vec::new();
         }
+        constructions.clear();
+        lexicon
+            .constructions
+            .find(text, folded, reader, constructions);
         detections.clear();
         detect_visible(text, detections);
-        // Words kept as numbers that are a listed word when read as leetspeak (`cun7`, `b390`):
-        // few, so their matches are made at once, from their own folded text.
-        let mut word_matches: Vec<Match> = Vec::new();
+        // Overlaps are settled on small records first, and only the matches kept are made:
+        // `f*ck` is four terms at once, and a line of a million of them would otherwise build
+        // four million matches (with their strings) to keep one million.
+        // Words kept as numbers that are a listed word when read as leetspeak (`cun7`, `b390`).
+        let mut numbers: Vec<Match> = Vec::new();
         for range in &folded.numbers {
             let word = &text[range.clone()];
             normalize::normalize_leet_into(word, &mut scratch.word);
@@ -423,7 +450,7 @@ impl Filter {
                 &mut scratch.word_hits,
             );
             let whole = scratch.word.text.len();
-            word_matches.extend(
+            numbers.extend(
                 scratch
                     .word_hits
                     .iter()
@@ -431,22 +458,13 @@ impl Filter {
                     .map(|hit| self.lexicon_match(&scratch.word, hit, range.start)),
             );
         }
-        // Overlaps are settled on small records first, and only the matches kept are made:
-        // `f*ck` is four terms at once, and a line of a million of them would otherwise build
-        // four million matches (with their strings) to keep one million.
         let mut found: Vec<Found> =
-            Vec::with_capacity(hits.len() + word_matches.len() + detections.len());
+            Vec::with_capacity(hits.len() + detections.len() + constructions.len() + numbers.len());
         found.extend(hits.iter().enumerate().map(|(i, hit)| {
             let term = &lexicon.entries[hit.entry as usize].term;
             let origins = &folded.origin[hit.folded()];
             let span = origins[0].start as usize..origins[origins.len() - 1].end as usize;
             self.found(span, term.category, term.severity, Source::Hit(i))
-        }));
-        found.extend(word_matches.iter().enumerate().map(|(i, m)| Found {
-            span: m.span.clone(),
-            action: m.action,
-            severity: m.severity,
-            source: Source::Word(i),
         }));
         found.extend(detections.iter().enumerate().map(|(i, detection)| {
             let (category, severity) = detector_class(detection);
@@ -457,13 +475,39 @@ impl Filter {
                 Source::Detection(i),
             )
         }));
+        found.extend(constructions.iter().enumerate().map(|(i, c)| {
+            self.found(
+                c.span.clone(),
+                c.category,
+                c.severity,
+                Source::Construction(i),
+            )
+        }));
+        found.extend(numbers.iter().enumerate().map(|(i, m)| Found {
+            span: m.span.clone(),
+            action: m.action,
+            severity: m.severity,
+            source: Source::Number(i),
+        }));
+        // A lexicon word spelled out (`A N J I N G`) is that word, not a brand.
+        let promotion = lexicon
+            .promotion
+            .find(text, folded, detections)
+            .filter(|p| !found.iter().any(|f| overlap(&f.span, &p.span)));
+        if let Some(promotion) = &promotion {
+            let (category, severity) = (Category::Gambling, Severity::Severe);
+            let span = promotion.span.clone();
+            found.push(self.found(span, category, severity, Source::Promotion));
+        }
         without_overlaps(&mut found);
         let matches: Vec<Match> = found
             .iter()
             .map(|f| match f.source {
                 Source::Hit(i) => self.lexicon_match(folded, &hits[i], 0),
-                Source::Word(i) => word_matches[i].clone(),
                 Source::Detection(i) => self.detector_match(&detections[i]),
+                Source::Construction(i) => self.construction_match(folded, &constructions[i]),
+                Source::Number(i) => numbers[i].clone(),
+                Source::Promotion => self.promotion_match(promotion.as_ref()),
             })
             .collect();
         drop(found);
@@ -524,6 +568,18 @@ impl Filter {
         censored
     }
 
+    fn promotion_match(&self, found: Option<&constructions::PromotionFound>) -> Match {
+        let found = found.expect("a promotion source has its promotion");
+        self.make_match(
+            found.span.clone(),
+            Category::Gambling,
+            Severity::Severe,
+            found.term.clone(),
+            found.evasions,
+            Some(constructions::PROMOTION.to_owned()),
+        )
+    }
+
     /// The match of a hit; `offset` is where the folded text's input starts in the checked text.
     fn lexicon_match(&self, folded: &Folded, hit: &Hit, offset: usize) -> Match {
         let entry = &self.lexicon.entries[hit.entry as usize];
@@ -543,6 +599,21 @@ impl Filter {
             entry.term.text().to_owned(),
             Evasions::from_bits(flags | informal | hit.evasions),
             None,
+        )
+    }
+
+    fn construction_match(&self, folded: &Folded, found: &Construction) -> Match {
+        // What was undone anywhere under the span (`b*nuh 0rang c1na`).
+        let flags = folded.origin[found.folded.clone()]
+            .iter()
+            .fold(0, |acc, o| acc | o.flags);
+        self.make_match(
+            found.span.clone(),
+            found.category,
+            found.severity,
+            found.term.clone(),
+            Evasions::from_bits(flags),
+            Some(found.rule.clone()),
         )
     }
 
@@ -586,6 +657,8 @@ struct Scratch {
     candidates: Vec<Candidate>,
     hits: Vec<Hit>,
     detections: Vec<Detection>,
+    reader: constructions::Scratch,
+    constructions: Vec<Construction>,
     /// One word read again as leetspeak, its candidates and hits.
     word: Folded,
     word_candidates: Vec<Candidate>,
@@ -649,23 +722,39 @@ struct Found {
     source: Source,
 }
 
-/// Where a [`Found`] came from, by index: lexicon hits first, then number words read as
-/// leetspeak, then detections.
+/// Where a [`Found`] came from, by index: lexicon hits first, then detections, then
+/// constructions, then words read again as numbers, then the promotion construction (at most
+/// one per text).
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 enum Source {
     Hit(usize),
-    /// A word kept as a number, read again as leetspeak.
-    Word(usize),
     Detection(usize),
+    Construction(usize),
+    /// A word kept as a number, read again as leetspeak.
+    Number(usize),
+    Promotion,
 }
 
-/// Sorts by start and keeps, of any overlapping ones, the most serious (action, then severity,
-/// then length; the first found on a tie). In place: no second list.
+fn overlap(a: &Range<usize>, b: &Range<usize>) -> bool {
+    a.start < b.end && b.start < a.end
+}
+
+impl Source {
+    /// Whether a rule (a construction or a detector) found it: such a match says more than the
+    /// bare word under it (`usir semua cina` over `cina`).
+    fn is_rule(self) -> bool {
+        !matches!(self, Source::Hit(_))
+    }
+}
+
+/// Sorts by start and keeps, of any overlapping ones, the most serious (action, then a rule's
+/// match over a bare word, then severity, then length; the first found on a tie). In place: no
+/// second list.
 fn without_overlaps(found: &mut Vec<Found>) {
     found.sort_unstable_by(|a, b| {
         (a.span.start, b.span.end, a.source).cmp(&(b.span.start, a.span.end, b.source))
     });
-    let rank = |f: &Found| (f.action, f.severity, f.span.len());
+    let rank = |f: &Found| (f.action, f.source.is_rule(), f.severity, f.span.len());
     let mut kept = 0;
     for i in 0..found.len() {
         if kept > 0 && found[i].span.start < found[kept - 1].span.end {
@@ -709,11 +798,8 @@ mod tests {
     /// lexicon; a custom term gets its own.
     #[test]
     fn lexicon_is_compiled_once_and_shared() {
-        let reversed: Vec<Language> = Language::defaults()
-            .collect::<Vec<_>>()
-            .into_iter()
-            .rev()
-            .collect();
+        let mut reversed: Vec<Language> = Language::defaults().collect();
+        reversed.reverse();
         let first = Filter::builder().languages(reversed).build().unwrap();
         let same = [
             Filter::new(),

@@ -68,7 +68,7 @@ pub(crate) struct Affixes {
 }
 
 /// The keys of `affixes.tsv`.
-pub(crate) const AFFIX_KEYS: &[&str] = &["prefix", "suffix", "reduplication"];
+pub(crate) const AFFIX_KEYS: &[&str] = &["prefix", "suffix", "reduplication", "particle"];
 
 impl Affixes {
     fn fit(&self, prefix: &[u8], suffix: &[u8]) -> bool {
@@ -77,8 +77,28 @@ impl Affixes {
     }
 }
 
-/// A set of folded words.
-pub(crate) type WordSet = FxHashSet<Box<[u8]>>;
+/// A set of folded words that knows its longest word, so that a lookup of a longer slice (the
+/// rest of a 10 MB word glued to a term) costs nothing instead of hashing the slice.
+#[derive(Debug, Default, Clone)]
+pub(crate) struct WordSet {
+    words: FxHashSet<Box<[u8]>>,
+    longest: usize,
+}
+
+impl WordSet {
+    pub fn insert(&mut self, word: Box<[u8]>) {
+        self.longest = self.longest.max(word.len());
+        self.words.insert(word);
+    }
+
+    pub fn contains(&self, word: &[u8]) -> bool {
+        word.len() <= self.longest && self.words.contains(word)
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = &[u8]> {
+        self.words.iter().map(|word| &**word)
+    }
+}
 
 /// The words right before or after a dual-use term that show its literal sense (`dual.tsv`).
 #[derive(Debug, Default)]

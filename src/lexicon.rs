@@ -39,6 +39,12 @@ pub(crate) struct Folder {
     pub markers: &'static str,
     pub dual: &'static str,
     pub allow: &'static str,
+    /// The constructions stage's tables (docs/constructions.md).
+    pub groups: &'static str,
+    pub predicates: &'static str,
+    pub rules: &'static str,
+    /// The online-gambling promotion signals (docs/promotion.md).
+    pub promotion: &'static str,
 }
 
 /// Declares the languages: the [`Language`] enum, its codes and names, and its folder's files.
@@ -101,6 +107,10 @@ macro_rules! languages {
                         markers: include_str!(concat!("../lang/", $code, "/markers.tsv")),
                         dual: include_str!(concat!("../lang/", $code, "/dual.tsv")),
                         allow: include_str!(concat!("../lang/", $code, "/allow.txt")),
+                        groups: include_str!(concat!("../lang/", $code, "/groups.tsv")),
+                        predicates: include_str!(concat!("../lang/", $code, "/predicates.tsv")),
+                        rules: include_str!(concat!("../lang/", $code, "/rules.txt")),
+                        promotion: include_str!(concat!("../lang/", $code, "/promotion.tsv")),
                     },)+
                 }
             }

@@ -9,7 +9,9 @@
 //!
 //! Text flows one way: **normalize** (undo disguises, keep a map to the original) → **scan**
 //! (one Aho-Corasick automaton over the lexicon) → **judge** (word boundaries, innocent words,
-//! literal versus insulting sense) → **policy** (category × severity → action for a profile).
+//! literal versus insulting sense) → **constructions** (who is talked about and what is said
+//! or threatened about them: `orang X itu tikus`, `usir semua X`, `kill all X`) → **policy**
+//! (category × severity → action for a profile).
 //!
 //! ```
 //! use saring::{Action, Category, Filter, Profile};
@@ -33,6 +35,7 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+mod constructions;
 mod detect;
 mod error;
 mod filter;

@@ -38,11 +38,13 @@ enum Expect {
     Clean,
     /// This action, with at least this many matches, every one of this term.
     Hits(Action, usize, &'static str),
+    /// This action, with at least this many matches, every one from this construction rule.
+    Rule(Action, usize, &'static str),
 }
 
 /// `(name, text, expected)`: each text is built when the test runs.
 fn library_cases() -> Vec<(&'static str, String, Expect)> {
-    use Expect::{Clean, Hits};
+    use Expect::{Clean, Hits, Rule};
     let mut marks = String::from("a");
     marks.extend(std::iter::repeat_n('\u{301}', 100_000));
     let mut zalgo_word = String::new();
@@ -170,6 +172,82 @@ fn library_cases() -> Vec<(&'static str, String, Expect)> {
             Clean,
         ),
         ("CJK (512 KB)", fill("你好世界", LINE), Clean),
+        // The constructions stage: chants, long runs of markers, fillers and quotes.
+        // Without punctuation each `bunuh` after the first follows a group, which reads as
+        // that group's act (docs/constructions.md): one match, the first.
+        (
+            "bunuh orang cina × 100,000",
+            "bunuh orang cina ".repeat(100_000),
+            Rule(Action::Block, 1, "threat-against-group"),
+        ),
+        (
+            "bunuh orang cina! × 100,000",
+            "bunuh orang cina! ".repeat(100_000),
+            Rule(Action::Block, 100_000, "threat-against-group"),
+        ),
+        (
+            "kill all jews × 100,000",
+            "kill all jews ".repeat(100_000),
+            Rule(Action::Block, 1, "threat-against-group"),
+        ),
+        (
+            "kill all jews, × 100,000",
+            "kill all jews, ".repeat(100_000),
+            Rule(Action::Block, 100_000, "threat-against-group"),
+        ),
+        (
+            "orang cina itu tikus. × 50,000",
+            "orang cina itu tikus. ".repeat(50_000),
+            Rule(Action::Block, 50_000, "dehumanization"),
+        ),
+        (
+            "semua semua … (512 KB) then a group and a predicate",
+            fill("semua ", LINE) + "cina itu tikus",
+            Rule(Action::Block, 1, "dehumanization"),
+        ),
+        ("black black … (512 KB)", fill("black ", LINE), Clean),
+        ("cina cina … (512 KB)", fill("cina ", LINE), Clean),
+        (
+            "a group, then itu itu … (512 KB), then a predicate",
+            "orang cina ".to_owned() + &fill("itu ", LINE) + "tikus",
+            Clean,
+        ),
+        (
+            "a group, then mereka mereka … (512 KB)",
+            "orang cina. ".to_owned() + &fill("mereka ", LINE),
+            Clean,
+        ),
+        (
+            "quotes and a group (512 KB)",
+            fill("\"cina\" 'jews' ", LINE),
+            Clean,
+        ),
+        (
+            "gereja bakar gereja … (512 KB)",
+            fill("bakar gereja ", LINE),
+            Rule(Action::Block, 30_000, "incitement"),
+        ),
+        // The promotion construction reads every token once: one hit, however many brands.
+        (
+            "styled brand repeated (512 KB)",
+            fill("𝐏𝐔𝐋𝐀𝐔𝟕𝟕𝟕 ", LINE),
+            Hits(Action::Block, 1, "pulau777"),
+        ),
+        (
+            "brand and promotion words repeated (512 KB)",
+            fill("gacor PULAU777 wd ", LINE),
+            Hits(Action::Block, 1, "pulau777"),
+        ),
+        (
+            "brand glued to brand (512 KB)",
+            fill("PULAU777", LINE),
+            Clean, // one 512 KB word is no name
+        ),
+        (
+            "spaced capitals and digits repeated (512 KB)",
+            fill("P U L A U 7 7 7 ", LINE),
+            Clean, // a spelled-out page is no name either
+        ),
     ]
 }
 
@@ -195,6 +273,14 @@ fn run_library_case(filter: &Filter, name: &str, text: &str, expect: &Expect) ->
             verdict.action == *action
                 && verdict.matches.len() >= *at_least
                 && verdict.matches.iter().all(|m| m.term == *term)
+        }
+        Expect::Rule(action, at_least, rule) => {
+            verdict.action == *action
+                && verdict.matches.len() >= *at_least
+                && verdict
+                    .matches
+                    .iter()
+                    .all(|m| m.rule.as_deref() == Some(*rule))
         }
     };
     if KNOWN_WRONG.contains(&name) {

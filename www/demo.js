@@ -25,6 +25,17 @@ const UI = {
     loadError: "Paket WebAssembly tidak bisa dimuat. Jalankan `make demo`.",
     check: "periksa", render: "gambar", none: "—",
     actions: { allow: "izinkan", warn: "peringatkan", block: "blokir" },
+    // Why a construction fired (docs/constructions.md), shown beside the matched words.
+    rules: {
+      "threat-against-group": "ancaman kekerasan terhadap suatu kelompok",
+      incitement: "hasutan kekerasan atas nama agama atau terhadap tempat ibadah",
+      dehumanization: "menyamakan suatu kelompok dengan hewan, penyakit, atau sampah",
+      "negative-attribute": "menempelkan sifat buruk pada suatu kelompok",
+      "hateful-emotion": "menyatakan kebencian terhadap suatu kelompok",
+      exclusion: "mengusir atau mengucilkan suatu kelompok",
+      promotion: "promosi judi online: nama bergaya merek (huruf bergaya, berspasi atau berangka) " +
+        "dan/atau kata-kata promosi, testimoni, ajakan — satu kata saja tidak cukup",
+    },
   },
   en: {
     tagline: "Screens captions and comments as they are typed — right on the device.",
@@ -45,6 +56,17 @@ const UI = {
     loadError: "The WebAssembly package could not be loaded. Run `make demo`.",
     check: "check", render: "render", none: "—",
     actions: { allow: "allow", warn: "warn", block: "block" },
+    // Why a construction fired (docs/constructions.md), shown beside the matched words.
+    rules: {
+      "threat-against-group": "a threat of violence against a group",
+      incitement: "a call to violence in a religion's name or against places of worship",
+      dehumanization: "likens a group to animals, disease or filth",
+      "negative-attribute": "pins a bad trait on a whole group",
+      "hateful-emotion": "declares hatred of a group",
+      exclusion: "tells a group to leave or that it does not belong",
+      promotion: "online-gambling promotion: a brand-like name (styled, spaced or with digits) " +
+        "and/or promotion wording, testimonials, calls to action — one word alone is not enough",
+    },
   },
 };
 
@@ -58,6 +80,7 @@ const SAMPLES = [
   "f*ck",
   "b\u200bangsat",
   "main slot gacor",
+  "rezeki dari 𝐌𝐄𝐋𝐀𝐓𝐈𝟕𝟕𝟕, wd lancar",
   "pantai Scunthorpe",
 ];
 
@@ -121,7 +144,7 @@ function renderInspector(detail) {
     const tr = document.createElement("tr");
     const cells = [
       detail.text.slice(m.start, m.end),
-      m.term,
+      UI[lang].rules[m.rule] ? `${m.term} — ${UI[lang].rules[m.rule]}` : m.term,
       `${MESSAGES[pickLang(lang)].categories[m.category] ?? m.category} (${m.severity})`,
       (m.evasions ?? []).map((e) => MESSAGES[pickLang(lang)].evasions[e] ?? e).join(", ") || t("none"),
     ];

@@ -435,6 +435,8 @@ function copyEvent(e, win) {
     if (e.type.startsWith("key")) {
       return new win.KeyboardEvent(e.type, {
         ...base, ...mods, view: win, key: e.key, code: e.code, location: e.location, repeat: e.repeat,
+        // Editors built before `key` existed (Draft.js) still read the legacy codes.
+        keyCode: e.keyCode, charCode: e.charCode, which: e.which,
       });
     }
     if (e.type === "beforeinput") {

@@ -34,7 +34,7 @@ export const MIME = {
 };
 
 /** Maps a URL path to a file inside one of the roots, or null. */
-function locate(roots, urlPath) {
+export function locate(roots, urlPath) {
   let path;
   try {
     path = decodeURIComponent(urlPath);

@@ -2,12 +2,13 @@
 // playwright-core (never a downloaded browser), a fresh temporary profile per run, pages
 // served from 127.0.0.1 by the project's own server (www/serve.mjs) on a free port, and
 // every request recorded — anything not bound for that server is aborted and reported.
-import { mkdtempSync, rmSync } from "node:fs";
+import { createReadStream, mkdtempSync, rmSync } from "node:fs";
+import { createServer } from "node:http";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { extname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
-import { startServer } from "../../www/serve.mjs";
+import { locate, MIME, startServer } from "../../www/serve.mjs";
 
 const repoRoot = fileURLToPath(new URL("../../", import.meta.url));
 
@@ -99,4 +100,57 @@ export async function launch() {
       rmSync(profile, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * A server for composer pages that post: GET serves files from `roots` (like www/serve.mjs)
+ * with the Content-Security-Policy `csp(pathname)` returns (none when it returns null), and
+ * POST /api/post answers 204 and appends `{ ...json body }` to `posts` — the log of what
+ * reached the server. Resolves to `{ url, origin, posts, close() }`.
+ */
+export function startComposerServer({ roots, csp = () => null }) {
+  const posts = [];
+  const server = createServer((req, res) => {
+    const url = new URL(req.url ?? "/", "http://127.0.0.1");
+    if (req.method === "POST" && url.pathname === "/api/post") {
+      const chunks = [];
+      req.on("data", (c) => chunks.push(c));
+      req.on("end", () => {
+        let body;
+        try {
+          body = JSON.parse(Buffer.concat(chunks).toString("utf8"));
+        } catch {
+          body = { unreadable: Buffer.concat(chunks).toString("utf8") };
+        }
+        posts.push(body);
+        res.writeHead(204, { "cache-control": "no-store" }).end();
+      });
+      return;
+    }
+    if (req.method !== "GET" && req.method !== "HEAD") {
+      res.writeHead(405, { allow: "GET, HEAD, POST" }).end();
+      return;
+    }
+    const found = locate(roots, url.pathname);
+    if (!found) {
+      res.writeHead(404, { "content-type": "text/plain; charset=utf-8" }).end("not found\n");
+      return;
+    }
+    const policy = csp(url.pathname);
+    res.writeHead(200, {
+      "content-type": MIME[extname(found.file).toLowerCase()] ?? "application/octet-stream",
+      "content-length": found.size,
+      "cache-control": "no-store",
+      ...(policy ? { "content-security-policy": policy } : {}),
+    });
+    if (req.method === "HEAD") return res.end();
+    createReadStream(found.file).pipe(res);
+  });
+  return new Promise((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const origin = `http://127.0.0.1:${server.address().port}`;
+      resolve({ url: `${origin}/`, origin, posts, close: () => new Promise((r) => server.close(() => r())) });
+    });
+  });
 }

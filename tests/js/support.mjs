@@ -5,7 +5,7 @@ import { fileURLToPath } from "node:url";
 
 export const repoRoot = fileURLToPath(new URL("../../", import.meta.url));
 const pkgDir = new URL("../../pkg/", import.meta.url);
-const casesDir = new URL("../cases/", import.meta.url);
+export const casesDir = new URL("../cases/", import.meta.url);
 
 /** The package, initialized synchronously from pkg/saring_bg.wasm (as a Node app would). */
 export async function loadPackage() {
@@ -36,8 +36,11 @@ export function unescapeCase(s, where = "") {
   });
 }
 
+/** Tables with columns of their own, read by their own tests (hate.tsv: readHateCases). */
+const OWN_FORMAT = ["hate.tsv"];
+
 /**
- * Reads every tests/cases/*.tsv. Each case:
+ * Reads every tests/cases/*.tsv but those in OWN_FORMAT. Each case:
  * `{ file, line, profile, text, action, hits: [{ category, text }] }`.
  * Format: `# comment` lines and blank lines are skipped; other lines are
  * `profile<TAB>text<TAB>expected_action<TAB>expected_hits`, where expected_hits is `-` or a
@@ -46,7 +49,9 @@ export function unescapeCase(s, where = "") {
  */
 export function readCases() {
   if (!existsSync(casesDir)) return [];
-  const files = readdirSync(casesDir).filter((f) => f.endsWith(".tsv")).sort();
+  const files = readdirSync(casesDir)
+    .filter((f) => f.endsWith(".tsv") && !OWN_FORMAT.includes(f))
+    .sort();
   const cases = [];
   for (const file of files) {
     const lines = readFileSync(new URL(file, casesDir), "utf8").split(/\r?\n/);
@@ -84,3 +89,35 @@ export const CATEGORIES = [
 ];
 export const ACTIONS = ["allow", "warn", "block"];
 export const PROFILES = ["child", "teen", "adult"];
+
+/** The rule ids of the constructions stage (docs/constructions.md). */
+export const CONSTRUCTION_RULES = [
+  "threat-against-group", "incitement", "dehumanization", "negative-attribute",
+  "hateful-emotion", "exclusion",
+];
+
+/**
+ * Reads tests/cases/hate.tsv (`text<TAB>action<TAB>rule<TAB>family<TAB>note`, checked under the
+ * default profile) and the known misses in tests/cases/hate-misses.txt, as tests/constructions.rs
+ * does. Each case: `{ line, where, raw, text, action, rule, family, knownMiss }`.
+ */
+export function readHateCases() {
+  const misses = new Set(
+    readFileSync(new URL("hate-misses.txt", casesDir), "utf8")
+      .split(/\r?\n/)
+      .filter((l) => l.trim() !== "" && !l.startsWith("#")),
+  );
+  const cases = [];
+  readFileSync(new URL("hate.tsv", casesDir), "utf8").split(/\r?\n/).forEach((raw, i) => {
+    const where = `tests/cases/hate.tsv:${i + 1}`;
+    if (raw.trim() === "" || raw.startsWith("#")) return;
+    const cols = raw.split("\t");
+    if (cols.length !== 5) throw new Error(`${where}: expected 5 tab-separated columns, found ${cols.length}`);
+    const [text, action, rule, family] = cols;
+    cases.push({
+      line: i + 1, where, raw: text, text: unescapeCase(text, where), action, rule, family,
+      knownMiss: misses.has(text),
+    });
+  });
+  return { cases, misses };
+}

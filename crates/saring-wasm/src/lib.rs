@@ -58,39 +58,24 @@ enum Action {
     Block,
 }
 
-/// A lexicon language code, one folder under `lang/` each; the package build narrows this
-/// line to the union of the registered codes (`languages()` lists them).
-#[derive(Tsify)]
-#[allow(dead_code)]
-struct Language(#[tsify(type = "string")] String);
-
-/// A language this build knows, as listed by `languages()`.
-#[derive(Serialize, Tsify)]
-struct LanguageInfo {
-    /// The code accepted in `languages: [...]`.
-    #[tsify(type = "Language")]
-    code: &'static str,
-    /// The language's English name ("Javanese").
-    name: &'static str,
-    /// Whether it is on when `languages` is left out.
-    default: bool,
+// The languages come from the core's registry (one folder under `lang/` each), so their union
+// is not spelled out here: `make pkg` narrows this line to the registered codes, read from
+// `languages()`, and adding a language needs no change in this crate.
+#[wasm_bindgen(typescript_custom_section)]
+const LANGUAGE_TYPES: &str = r#"
+/** A lexicon language code, one folder under `lang/` each; the package build narrows this
+ *  line to the union of the registered codes (`languages()` lists them). */
+export type Language = string;
+/** A language this build knows, as listed by `languages()`. */
+export interface LanguageInfo {
+  /** The code accepted in `languages: [...]`. */
+  code: Language;
+  /** The language's English name ("Javanese"). */
+  name: string;
+  /** Whether it is on when `languages` is left out. */
+  default: boolean;
 }
-
-/// The languages this build knows, in registry order:
-/// `[{ code: "id", name: "Indonesian", default: true }, …]`. Option pages and guards build their
-/// language choices from it instead of spelling codes out.
-#[wasm_bindgen(js_name = languages, unchecked_return_type = "LanguageInfo[]")]
-pub fn languages() -> Result<JsValue, Error> {
-    let list: Vec<LanguageInfo> = saring::Language::ALL
-        .iter()
-        .map(|&language| LanguageInfo {
-            code: language.as_str(),
-            name: language.name(),
-            default: language.is_default(),
-        })
-        .collect();
-    serde_wasm_bindgen::to_value(&list).map_err(|e| Error::new(&e.to_string()))
-}
+"#;
 
 /// A disguise the normalizer undid.
 #[derive(Tsify)]
@@ -123,7 +108,7 @@ struct FilterOptions {
     #[tsify(optional, type = "Profile")]
     #[serde(default, deserialize_with = "vocabulary")]
     profile: Option<saring::Profile>,
-    /// Default: every language whose `default` is true in `languages()`.
+    /// Default ["id", "en"].
     #[tsify(optional, type = "Language[]")]
     #[serde(default, deserialize_with = "vocabulary_list")]
     languages: Option<Vec<saring::Language>>,
@@ -176,6 +161,29 @@ struct Match {
     #[tsify(optional)]
     #[serde(skip_serializing_if = "Option::is_none")]
     rule: Option<String>,
+}
+
+#[derive(Serialize)]
+struct JsLanguage {
+    code: &'static str,
+    name: &'static str,
+    default: bool,
+}
+
+/// The languages this build knows, in registry order:
+/// `[{ code: "id", name: "Indonesian", default: true }, …]`. Option pages and guards build their
+/// language choices from it instead of spelling codes out.
+#[wasm_bindgen(js_name = languages, unchecked_return_type = "LanguageInfo[]")]
+pub fn languages() -> Result<JsValue, Error> {
+    let list: Vec<JsLanguage> = saring::Language::ALL
+        .iter()
+        .map(|&language| JsLanguage {
+            code: language.as_str(),
+            name: language.name(),
+            default: language.is_default(),
+        })
+        .collect();
+    serde_wasm_bindgen::to_value(&list).map_err(|e| Error::new(&e.to_string()))
 }
 
 /// The outcome of a check.
@@ -679,7 +687,6 @@ mod tests {
 
     /// The TypeScript unions are generated from the binding's enums; each must list exactly the
     /// core's values, in order, so a value added to the core fails here until it is typed.
-    /// (`Language` is narrowed from `languages()` by the package build instead.)
     #[test]
     fn typescript_unions_are_the_core_vocabulary() {
         let pairs = [
