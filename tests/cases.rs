@@ -17,6 +17,9 @@ use std::path::Path;
 
 use saring::{Filter, Profile};
 
+mod common;
+use common::unescape;
+
 /// Tables in tests/cases/ with a format of their own: `hate.tsv` (tests/constructions.rs).
 const OWN_FORMAT: &[&str] = &["hate.tsv"];
 
@@ -26,33 +29,6 @@ struct Case {
     text: String,
     action: String,
     hits: Vec<(String, String)>,
-}
-
-fn unescape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut chars = text.chars();
-    while let Some(ch) = chars.next() {
-        if ch != '\\' {
-            out.push(ch);
-            continue;
-        }
-        match chars.next() {
-            Some('t') => out.push('\t'),
-            Some('n') => out.push('\n'),
-            Some('\\') => out.push('\\'),
-            Some('u') => {
-                let hex: String = chars
-                    .by_ref()
-                    .skip_while(|&c| c == '{')
-                    .take_while(|&c| c != '}')
-                    .collect();
-                let code = u32::from_str_radix(&hex, 16).expect("hex escape");
-                out.push(char::from_u32(code).expect("valid char escape"));
-            }
-            other => panic!("unknown escape \\{other:?} in {text:?}"),
-        }
-    }
-    out
 }
 
 fn load_cases() -> Vec<Case> {

@@ -23,6 +23,9 @@ use std::path::Path;
 
 use saring::Filter;
 
+mod common;
+use common::unescape;
+
 /// The rule ids of the construction stage (docs/constructions.md).
 const CONSTRUCTION_RULES: &[&str] = &[
     "threat-against-group",
@@ -40,33 +43,6 @@ struct Case {
     action: String,
     rule: String,
     family: String,
-}
-
-fn unescape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut chars = text.chars();
-    while let Some(ch) = chars.next() {
-        if ch != '\\' {
-            out.push(ch);
-            continue;
-        }
-        match chars.next() {
-            Some('t') => out.push('\t'),
-            Some('n') => out.push('\n'),
-            Some('\\') => out.push('\\'),
-            Some('u') => {
-                let hex: String = chars
-                    .by_ref()
-                    .skip_while(|&c| c == '{')
-                    .take_while(|&c| c != '}')
-                    .collect();
-                let code = u32::from_str_radix(&hex, 16).expect("hex escape");
-                out.push(char::from_u32(code).expect("valid char escape"));
-            }
-            other => panic!("unknown escape \\{other:?} in {text:?}"),
-        }
-    }
-    out
 }
 
 fn cases_dir() -> std::path::PathBuf {

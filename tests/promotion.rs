@@ -5,9 +5,8 @@
 
 use saring::{Category, Filter};
 
-fn unescape(text: &str) -> String {
-    text.replace("\\t", "\t").replace("\\n", "\n")
-}
+mod common;
+use common::unescape;
 
 #[test]
 fn known_errors_are_still_errors() {
