@@ -16,12 +16,15 @@ import { fileURLToPath } from "node:url";
 import { after, before, describe, test } from "node:test";
 import { chromium } from "playwright-core";
 import { CHROMIUM, CHROMIUM_ARGS } from "./support.mjs";
+import { loadPackage } from "../js/support.mjs";
 
 const repo = fileURLToPath(new URL("../../", import.meta.url));
 const extDir = join(repo, "dist", "saring-extension");
 const fixtureDirs = ["extension", "composers"].map((d) => join(repo, "tests", "browser", "fixtures", d));
 
 const DISGUISED = ["dasar 4nj1ng lu", "ｋｏｎｔｏｌ"];
+// What the built package says it knows: the options page must offer exactly these.
+const PACKAGE_LANGUAGES = (await loadPackage()).languages();
 const CLEAN = "main ke pantai";
 
 // /plain/… and /strict/… serve the same fixture files; /strict/ adds a CSP without
@@ -471,6 +474,50 @@ const SUMMARY = {
 const waitVerdict = (page, action) =>
   waitOverlay(page, (o) => o.statuses.some((s) => SUMMARY[action].test(s)), `no "${action}" verdict shown`);
 
+/** Changes the parent's stored settings and waits until the service worker has seen it. */
+const storeSettings = (patch) =>
+  currentWorker().evaluate((p) => new Promise((resolve, reject) => {
+    const seen = (changes, area) => {
+      if (area !== "local" || !("settings" in changes)) return;
+      chrome.storage.onChanged.removeListener(seen);
+      resolve();
+    };
+    chrome.storage.onChanged.addListener(seen);
+    chrome.storage.local.get("settings")
+      .then(({ settings = {} }) => {
+        const next = { ...settings, ...p };
+        if (JSON.stringify(next) === JSON.stringify(settings)) { // no change, no event
+          chrome.storage.onChanged.removeListener(seen);
+          return resolve();
+        }
+        return chrome.storage.local.set({ settings: next });
+      })
+      .catch(reject);
+  }), patch);
+
+/** Types `text` into the fixture page's input and sends it: it must reach the page. */
+async function sendsThrough(tab, text, what) {
+  const f = tab.locator("#input");
+  await clear(f);
+  await f.pressSequentially(text);
+  const before = await sentCount(tab, "input");
+  await tab.locator("#b-input").click();
+  await tab.waitForFunction((n) => window.sent.input === n + 1, before, { timeout: 5_000 })
+    .catch(() => assert.fail(`${what}: "${text}" was not sent`));
+}
+
+/** Types `text` into the fixture page's input and tries to send it: it must be refused. */
+async function refusedThere(tab, text, what) {
+  const f = tab.locator("#input");
+  await clear(f);
+  await f.pressSequentially(text);
+  const before = await sentCount(tab, "input");
+  const n = await refusals();
+  await tab.locator("#b-input").click();
+  await refusedSince(n, `${what}: "${text}"`);
+  assert.equal(await sentCount(tab, "input"), before, `${what}: "${text}" was sent`);
+}
+
 describe("options page: the parent PIN", () => {
   let page;
   const PIN = "2468";
@@ -578,6 +625,49 @@ describe("options page: the parent PIN", () => {
     await f.pressSequentially("kamu bodoh");
     await waitVerdict(tab, "block");
     await tab.close();
+  });
+
+  // The language choice: checkboxes built from the package's languages(), the parent's choice
+  // passed to the worker's filter, and stored codes the package does not know dropped.
+  test("languages: English only lets a Javanese insult through and still refuses an English one", async () => {
+    const boxes = page.locator('#language-list input[name="languages"]');
+    const offered = await boxes.evaluateAll((els) => els.map((b) => ({ code: b.value, checked: b.checked })));
+    assert.deepEqual(offered, PACKAGE_LANGUAGES.map((l) => ({ code: l.code, checked: l.default })));
+    for (const { code } of offered.filter((l) => l.code !== "en" && l.checked)) {
+      await page.locator(`#language-list input[value="${code}"]`).uncheck();
+    }
+    // The last language on cannot be switched off.
+    assert.equal(await page.locator('#language-list input[value="en"]').isDisabled(), true);
+    await page.evaluate(() => (document.getElementById("save-message").dataset.kind = ""));
+    await page.locator("#save").click();
+    await page.waitForFunction(() => document.getElementById("save-message").dataset.kind === "ok", null, { timeout: 5_000 });
+    assert.deepEqual((await stored()).settings.languages, ["en"]);
+
+    const tab = await open("plain");
+    try {
+      await sendsThrough(tab, "jancok", "English only");
+      await refusedThere(tab, "fuck", "English only");
+
+      // A code this version does not know (saved by another version, or typed by hand) is
+      // dropped: screening goes on in the languages that are left, and the page shows them.
+      await storeSettings({ languages: ["xx", "en"] });
+      await page.waitForFunction(() => [...document.querySelectorAll('#language-list input:checked')].map((b) => b.value).join() === "en");
+      await sendsThrough(tab, "jancok", "stored [xx, en]");
+      await refusedThere(tab, "fuck", "stored [xx, en]");
+      // Nothing known left: the default set, in which Javanese is screened.
+      await storeSettings({ languages: ["xx"] });
+      await refusedThere(tab, "jancok", "stored [xx]");
+      await refusedThere(tab, "fuck", "stored [xx]");
+    } finally {
+      await tab.close();
+      await storeSettings({ languages: null });
+    }
+    // Back to the default set on the page too, which stores no choice.
+    await page.waitForFunction((n) => document.querySelectorAll('#language-list input:checked').length === n,
+      PACKAGE_LANGUAGES.filter((l) => l.default).length);
+    await page.locator("#save").click();
+    await page.waitForFunction(() => document.getElementById("save-message").dataset.kind === "ok");
+    assert.equal((await stored()).settings.languages, null);
   });
 
   test("pause for 15 minutes needs the unlocked page; resuming does not", async () => {
