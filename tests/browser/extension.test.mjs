@@ -9,13 +9,14 @@
 import assert from "node:assert/strict";
 import { execFileSync, spawnSync } from "node:child_process";
 import { createReadStream, mkdtempSync, rmSync, statSync } from "node:fs";
+import { EventEmitter, on } from "node:events";
 import { createServer } from "node:http";
 import { tmpdir } from "node:os";
 import { extname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { after, before, describe, test } from "node:test";
 import { chromium } from "playwright-core";
-import { CHROMIUM, CHROMIUM_ARGS } from "./support.mjs";
+import { CHROMIUM, CHROMIUM_ARGS, extensionRefusalsAbove } from "./support.mjs";
 import { loadPackage } from "../js/support.mjs";
 
 const repo = fileURLToPath(new URL("../../", import.meta.url));
@@ -32,6 +33,7 @@ const CLEAN = "main ke pantai";
 // POST /send is where the fixtures' composers post: every text that arrives is kept in `posted`.
 const STRICT_CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'";
 const posted = [];
+const arrivals = new EventEmitter(); // "post" once for every text that arrives
 function startFixtureServer() {
   const types = { ".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=utf-8", ".css": "text/css" };
   const server = createServer((req, res) => {
@@ -45,6 +47,7 @@ function startFixtureServer() {
         } catch {
           posted.push({ bad: body });
         }
+        arrivals.emit("post");
         res.writeHead(204).end();
       });
       return;
@@ -119,25 +122,22 @@ async function refusals() {
   return Object.values(r).reduce((a, b) => a + b, 0);
 }
 
-/** Waits until the guard has refused one more send than `before`. */
+/** Waits until the guard has refused one more send than `before`; resolves with the count. */
 async function refusedSince(before, what) {
-  const deadline = Date.now() + 10_000;
-  let n;
-  while (Date.now() < deadline) {
-    n = await refusals();
-    if (n > before) return n;
-    await new Promise((r) => setTimeout(r, 40));
-  }
-  assert.fail(`${what}: the send was not refused (refusals: ${n})`);
+  worker = currentWorker();
+  return extensionRefusalsAbove(worker, before).catch((e) => assert.fail(`${what}: the send was not refused (${e.message})`));
 }
 
 const sentTexts = (composer) => posted.filter((p) => p.composer === composer).map((p) => p.text);
 
+/** Waits until `text` has reached the server from `composer`, woken by each arrival. */
 async function waitPosted(composer, text) {
-  const deadline = Date.now() + 10_000;
-  while (Date.now() < deadline) {
-    if (sentTexts(composer).some((t) => t.includes(text))) return;
-    await new Promise((r) => setTimeout(r, 40));
+  const arrived = () => sentTexts(composer).some((t) => t.includes(text));
+  if (arrived()) return;
+  try {
+    for await (const _ of on(arrivals, "post", { signal: AbortSignal.timeout(10_000) })) if (arrived()) return;
+  } catch (e) {
+    if (e.name !== "AbortError") throw e;
   }
   assert.fail(`${composer}: "${text}" never reached the server (got ${JSON.stringify(sentTexts(composer))})`);
 }
@@ -149,32 +149,66 @@ async function waitPosted(composer, text) {
 async function overlayOf(page) {
   const cdp = await context.newCDPSession(page);
   try {
-    const { root } = await cdp.send("DOM.getDocument", { depth: -1, pierce: true });
-    const marks = [];
-    const statuses = [];
-    const text = (n) => (n.nodeType === 3 ? n.nodeValue : (n.children ?? []).map(text).join(""));
-    const walk = (n, closed) => {
-      const attrs = Object.fromEntries((n.attributes ?? []).reduce((a, v, i, all) => (i % 2 ? a : [...a, [v, all[i + 1]]]), []));
-      if (closed && n.nodeName === "MARK" && /saring-hit/.test(attrs.class ?? "")) marks.push(text(n));
-      if (closed && /saring-status/.test(attrs.class ?? "")) statuses.push(text(n));
-      for (const c of n.children ?? []) walk(c, closed);
-      for (const sr of n.shadowRoots ?? []) walk(sr, closed || sr.shadowRootType === "closed");
-      if (n.contentDocument) walk(n.contentDocument, closed);
-    };
-    walk(root, false);
-    return { marks, statuses };
+    return await overlayThrough(cdp);
   } finally {
     await cdp.detach().catch(() => {});
   }
 }
 
+async function overlayThrough(cdp) {
+  const { root } = await cdp.send("DOM.getDocument", { depth: -1, pierce: true });
+  const marks = [];
+  const statuses = [];
+  const text = (n) => (n.nodeType === 3 ? n.nodeValue : (n.children ?? []).map(text).join(""));
+  const walk = (n, closed) => {
+    const attrs = Object.fromEntries((n.attributes ?? []).reduce((a, v, i, all) => (i % 2 ? a : [...a, [v, all[i + 1]]]), []));
+    if (closed && n.nodeName === "MARK" && /saring-hit/.test(attrs.class ?? "")) marks.push(text(n));
+    if (closed && /saring-status/.test(attrs.class ?? "")) statuses.push(text(n));
+    for (const c of n.children ?? []) walk(c, closed);
+    for (const sr of n.shadowRoots ?? []) walk(sr, closed || sr.shadowRootType === "closed");
+    if (n.contentDocument) walk(n.contentDocument, closed);
+  };
+  walk(root, false);
+  return { marks, statuses };
+}
+
+// The DevTools DOM events that say the document (closed shadow roots included) changed.
+const DOM_CHANGES = [
+  "DOM.documentUpdated", "DOM.childNodeInserted", "DOM.childNodeRemoved", "DOM.characterDataModified",
+  "DOM.attributeModified", "DOM.attributeRemoved", "DOM.childNodeCountUpdated", "DOM.shadowRootPushed",
+  "DOM.shadowRootPopped",
+];
+
+/** Waits until the overlay satisfies `predicate`, looking again whenever the DOM changes. */
 async function waitOverlay(page, predicate, what) {
+  const cdp = await context.newCDPSession(page);
+  let changes = 0;
+  let wake = () => {};
+  const changed = () => {
+    changes += 1;
+    wake();
+  };
+  for (const e of DOM_CHANGES) cdp.on(e, changed);
   const deadline = Date.now() + 10_000;
   let got;
-  while (Date.now() < deadline) {
-    got = await overlayOf(page);
-    if (predicate(got)) return got;
-    await new Promise((r) => setTimeout(r, 50));
+  try {
+    await cdp.send("DOM.enable");
+    for (;;) {
+      const seen = changes;
+      got = await overlayThrough(cdp);
+      if (predicate(got)) return got;
+      const left = deadline - Date.now();
+      if (left <= 0) break;
+      if (changes !== seen) continue; // changed while it was read
+      let timer;
+      await new Promise((r) => {
+        wake = r;
+        timer = setTimeout(r, left); // the deadline, not a pause
+      });
+      clearTimeout(timer);
+    }
+  } finally {
+    await cdp.detach().catch(() => {});
   }
   assert.fail(`${what}: ${JSON.stringify(got)}`);
 }
@@ -518,10 +552,39 @@ async function refusedThere(tab, text, what) {
   assert.equal(await sentCount(tab, "input"), before, `${what}: "${text}" was sent`);
 }
 
+/**
+ * Everything in the extension's local storage once the activity table has a row for each of
+ * `sites` (or after `ms`, as it then is): the service worker waits for its storage events.
+ */
+const storedOnceActive = (sites, ms) =>
+  currentWorker().evaluate(([sites, ms]) => new Promise((resolve) => {
+    const all = () => chrome.storage.local.get(null);
+    const done = async () => {
+      chrome.storage.onChanged.removeListener(seen);
+      clearTimeout(deadline);
+      resolve(await all());
+    };
+    const has = (activity) => sites.every((s) => activity?.[s]);
+    const seen = (changes, area) => {
+      if (area === "local" && changes.activity && has(changes.activity.newValue)) done();
+    };
+    chrome.storage.onChanged.addListener(seen);
+    const deadline = setTimeout(done, ms); // the deadline, not a pause: the caller asserts
+    all().then((now) => has(now.activity) && done());
+  }), [sites, ms]);
+
 describe("options page: the parent PIN", () => {
   let page;
   const PIN = "2468";
   const stored = () => worker.evaluate(() => chrome.storage.local.get(null));
+  // The wait after a wrong PIN is what is under test here, so this one is a timed wait: until
+  // the moment the extension stored as the end of the back-off (pinFails.until), no longer.
+  const backOffOver = () =>
+    currentWorker().evaluate(async () => {
+      const { pinFails } = await chrome.storage.local.get("pinFails");
+      const left = (pinFails?.until ?? 0) - Date.now();
+      if (left > 0) await new Promise((r) => setTimeout(r, left));
+    });
 
   before(async () => {
     page = await context.newPage();
@@ -586,15 +649,16 @@ describe("options page: the parent PIN", () => {
     assert.equal(soon.ok, false);
     assert.equal(soon.code, "wait");
     assert.ok(soon.retryAfterMs > 0);
-    // A second wrong try doubles the wait.
-    await new Promise((r) => setTimeout(r, soon.retryAfterMs + 50));
+    // A second wrong try doubles the wait. The page counts the first wait down and enables
+    // the button again when it is over.
+    await page.waitForSelector("#unlock:not([disabled])", { timeout: soon.retryAfterMs + 10_000 });
     const wrong2 = await page.evaluate(() => chrome.runtime.sendMessage({ type: "unlock", pin: "9999" }));
     assert.equal(wrong2.code, "wrong");
     assert.ok(wrong2.retryAfterMs >= 2000, `wait after two wrong tries: ${wrong2.retryAfterMs} ms`);
     const all = await stored();
     assert.equal(all.pinFails.count, 2);
     assert.equal(all.settings?.profile ?? "teen", "teen");
-    await new Promise((r) => setTimeout(r, wrong2.retryAfterMs + 50));
+    // (The next test waits, on the reloaded page, for this wait to be over.)
   });
 
   test("the right PIN unlocks; a new profile takes effect in pages", async () => {
@@ -699,7 +763,7 @@ describe("options page: the parent PIN", () => {
     await page.waitForSelector("body[data-unlocked='false']");
     const old = await page.evaluate((pin) => chrome.runtime.sendMessage({ type: "unlock", pin }), PIN);
     assert.equal(old.code, "wrong");
-    await new Promise((r) => setTimeout(r, old.retryAfterMs + 50));
+    await backOffOver();
     const fresh = await page.evaluate(() => chrome.runtime.sendMessage({ type: "unlock", pin: "13579" }));
     assert.equal(fresh.ok, true);
   });
@@ -820,12 +884,16 @@ describe("sites and the service worker's lifetime", () => {
     const sw = targetInfos.find((t) => t.type === "service_worker" && t.url.startsWith(`chrome-extension://${extId}/`));
     assert.ok(sw, "no service worker target");
     await cdp.send("Target.closeTarget", { targetId: sw.targetId });
-    const deadline = Date.now() + 5_000;
-    while (Date.now() < deadline) {
+    // DevTools tells a page's session no event when a service worker's target goes, so the
+    // list of targets is read (each read paced by the one before) until the worker is gone.
+    const deadline = Date.now() + 10_000;
+    let alive = true;
+    while (alive && Date.now() < deadline) {
       const { targetInfos: now } = await cdp.send("Target.getTargets");
-      if (!now.some((t) => t.targetId === sw.targetId)) break;
-      await new Promise((r) => setTimeout(r, 50));
+      alive = now.some((t) => t.targetId === sw.targetId);
     }
+    assert.ok(!alive, "the service worker did not stop");
+    await cdp.detach().catch(() => {});
     const f = tab.locator("#input");
     await f.pressSequentially(DISGUISED[1]);
     await waitVerdict(tab, "block");
@@ -859,6 +927,7 @@ describe("fail closed, the length cap, the log and the badge", () => {
   test("a tab opened while the service worker is busy holds the send until the verdict", async () => {
     // Keep the worker busy for a few seconds (as a long paste in another tab would).
     const n = await refusals();
+    const sentBefore = sentTexts("div").length;
     const w = currentWorker();
     let busy = true;
     const done = w.evaluate(() => {
@@ -883,6 +952,8 @@ describe("fail closed, the length cap, the log and the badge", () => {
     await f.pressSequentially("sampai jumpa besok");
     await tab.locator("#div-send").click();
     await waitPosted("div", "sampai jumpa besok");
+    // The clean text arrived after any earlier send would have: it is the only one.
+    assert.deepEqual(sentTexts("div").slice(sentBefore), ["sampai jumpa besok"]);
     await tab.close();
   });
 
@@ -937,13 +1008,7 @@ describe("fail closed, the length cap, the log and the badge", () => {
       return new Promise((r) => frame.addEventListener("load", r));
     }, `${otherOrigin}/plain/frame.html`);
     await tab.frameLocator("#other").locator("#frame-field").pressSequentially(DISGUISED[1]);
-    let all;
-    const deadline = Date.now() + 15_000;
-    do {
-      all = await currentWorker().evaluate(() => chrome.storage.local.get(["activity", "log"]));
-      if (all.activity?.["127.0.0.1"] && all.activity?.localhost) break;
-      await new Promise((r) => setTimeout(r, 200));
-    } while (Date.now() < deadline);
+    const all = await storedOnceActive(["127.0.0.1", "localhost"], 15_000);
     await tab.close();
     await setSettings({ logText: false });
     await currentWorker().evaluate(() => chrome.storage.local.set({ log: [] }));
@@ -965,13 +1030,7 @@ describe("privacy", () => {
     const tab = await open("plain");
     await tab.locator("#textarea").pressSequentially(DISGUISED[0]);
     await waitVerdict(tab, "block");
-    const deadline = Date.now() + 10_000;
-    let all;
-    do {
-      all = await worker.evaluate(() => chrome.storage.local.get(null));
-      if (all.activity?.["127.0.0.1"]) break;
-      await new Promise((r) => setTimeout(r, 250));
-    } while (Date.now() < deadline);
+    const all = await storedOnceActive(["127.0.0.1"], 10_000);
     await tab.close();
     const row = all.activity?.["127.0.0.1"];
     assert.ok(row, `no activity recorded: ${JSON.stringify(all.activity)}`);
