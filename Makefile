@@ -17,6 +17,8 @@ PORT ?= 8080
 # Labeled {"text","label"} JSON lines for `make eval` (not part of the repository).
 # The labeled sets and word lists live beside the repository, never in it.
 DATA ?= ../shared/data
+# Sets whose label means "an online-gambling promotion": judged by `gambling` hits alone.
+GAMBLING_SETS = $(wildcard $(DATA)/eval/*judol*.jsonl)
 export PATH := $(HOME)/.cargo/bin:$(CURDIR)/node_modules/.bin:$(PATH)
 
 WASM_TARGET := wasm32-unknown-unknown
@@ -106,8 +108,10 @@ eval:
 	@ls $(DATA)/eval/*.jsonl >/dev/null 2>&1 || \
 	  { echo "make eval: no labeled sets in $(DATA)/eval (set DATA=folder)"; exit 1; }
 	@cargo run --release --quiet -p saring-cli -- eval --intended tests/words/intended.txt \
-	  $(DATA)/eval/*.jsonl $(wildcard $(DATA)/traps/*) \
+	  $(filter-out $(GAMBLING_SETS),$(wildcard $(DATA)/eval/*.jsonl)) $(wildcard $(DATA)/traps/*) \
 	  $(DATA)/lexicon-sources/id-kata-kasar/whitelist.json
+	@if [ -n "$(GAMBLING_SETS)" ]; then echo; echo "gambling promotion (only \`gambling\` hits count as flagged):"; \
+	  cargo run --release --quiet -p saring-cli -- eval --category gambling $(GAMBLING_SETS); fi
 
 extension: pkg
 	@node scripts/build-extension.mjs

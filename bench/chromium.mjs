@@ -7,6 +7,10 @@
 //   keystroke   one check of the whole text after each typed character, as the input guard
 //               does: every prefix of a caption (and of a comment), each timed over REPS
 //               checks because a page's clock is coarse
+//   guard       the same typing through the input guard (www/guard.js `attachGuard` on a
+//               textarea): an `input` event per typed character, timed until the guard has
+//               checked the text and drawn its highlight (the marks in the mirror layer and the
+//               status line) — what a keystroke costs the page before layout and paint
 //
 // The page is cross-origin isolated (COOP + COEP), which gives performance.now() its finest
 // resolution (5 µs in Chromium instead of 100 µs).
@@ -34,6 +38,7 @@ function serve(root) {
     "/": ["text/html; charset=utf-8", null],
     "/pkg/saring.js": ["text/javascript; charset=utf-8", path.join(root, "pkg/saring.js")],
     "/pkg/saring_bg.wasm": ["application/wasm", path.join(root, "pkg/saring_bg.wasm")],
+    "/guard.js": ["text/javascript; charset=utf-8", path.join(root, "www/guard.js")],
   };
   const server = http.createServer((req, res) => {
     const entry = files[new URL(req.url, "http://x").pathname];
@@ -91,6 +96,51 @@ async function typing(page, text, reps) {
   );
 }
 
+async function guardTyping(page, text, reps) {
+  return page.evaluate(
+    async ({ text, reps }) => {
+      const { attachGuard } = await import("/guard.js");
+      const field = document.createElement("textarea");
+      field.rows = 8;
+      field.cols = 60;
+      document.body.append(field);
+      let checkMs = 0;
+      let renderMs = 0;
+      const guard = attachGuard(field, {
+        filter: window.__filter,
+        checkOnAttach: false,
+        onVerdict: (d) => {
+          checkMs += d.checkMs;
+          renderMs += d.renderMs;
+        },
+      });
+      const type = (value) => {
+        field.value = value;
+        field.dispatchEvent(new Event("input", { bubbles: true }));
+      };
+      // Warm up the guard's code as well as the module's.
+      for (let i = 0; i < 100; i++) type(i % 2 ? text : text.slice(0, text.length >> 1));
+      checkMs = renderMs = 0;
+      const chars = Array.from(text);
+      const us = [];
+      let typed = "";
+      for (const ch of chars) {
+        typed += ch;
+        const t0 = performance.now();
+        for (let r = 0; r < reps; r++) type(typed);
+        us.push(((performance.now() - t0) * 1000) / reps);
+      }
+      guard.detach();
+      field.remove();
+      const n = us.length * reps;
+      us.sort((a, b) => a - b);
+      const at = (q) => us[Math.round((us.length - 1) * q)];
+      return { median: at(0.5), p99: at(0.99), n: us.length, check_mean: (checkMs * 1000) / n, render_mean: (renderMs * 1000) / n };
+    },
+    { text, reps },
+  );
+}
+
 export async function measureChromium({ root, playwright, comment, caption }) {
   if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} not found (Debian's chromium package)`);
   const server = await serve(root);
@@ -115,6 +165,8 @@ export async function measureChromium({ root, playwright, comment, caption }) {
     await coldStart(page);
     const keyComment = comment ? await typing(page, comment, 20) : null;
     const keyCaption = caption ? await typing(page, caption, 5) : null;
+    const guardComment = comment ? await guardTyping(page, comment, 5) : null;
+    const guardCaption = caption ? await guardTyping(page, caption, 2) : null;
     const med = (key) => {
       const v = runs.map((r) => r[key]).sort((a, b) => a - b);
       return v[Math.floor(v.length / 2)];
@@ -133,6 +185,8 @@ export async function measureChromium({ root, playwright, comment, caption }) {
       isolated: runs[0].isolated,
       keystroke_comment_us: keyComment,
       keystroke_caption_us: keyCaption,
+      guard_comment_us: guardComment,
+      guard_caption_us: guardCaption,
     };
   } finally {
     if (browser) await browser.close().catch(() => {});

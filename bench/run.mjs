@@ -309,6 +309,10 @@ function table({ results, nativeRes, chromium, size, workload }) {
   ));
   row("keystroke while typing a comment: median / p99 (µs)", "", ch((c) => (c.keystroke_comment_us ? `${num(c.keystroke_comment_us.median)} / ${num(c.keystroke_comment_us.p99)}` : "—")));
   row("keystroke while typing a caption: median / p99 (µs)", "", ch((c) => (c.keystroke_caption_us ? `${num(c.keystroke_caption_us.median)} / ${num(c.keystroke_caption_us.p99)}` : "—")));
+  const guard = (g) =>
+    g ? `${num(g.median)} / ${num(g.p99)} (check ${num(g.check_mean)}, render ${num(g.render_mean)} on average)` : "—";
+  row("keystroke check + render through the guard, comment: median / p99 (µs)", "p99 ≤ 4,000", ch((c) => guard(c.guard_comment_us)));
+  row("keystroke check + render through the guard, caption: median / p99 (µs)", "p99 ≤ 4,000", ch((c) => guard(c.guard_caption_us)));
   section("Size in KB (1,000 bytes): raw / gzip -9 / brotli -q 11");
   const sz = (s) => `${kb(s.raw)} / ${kb(s.gzip)} / ${kb(s.brotli)}`;
   row(".wasm", "gzip ≤ 200", (n) => (n === "saring" && size?.saring ? sz(size.saring.wasm) : n === "rustrict" ? "" : ""));
@@ -439,14 +443,19 @@ async function main() {
     ``,
     corpusLine,
     `Peers run with their defaults, as their READMEs show them (none but indonesian-badwords has Indonesian words); rustrict ${results.rustrict?.version ?? ""} is native Rust (bench/rustrict-peer), \`is_inappropriate()\`. ` +
-      `Chromium: cold start in a fresh browser context each time (empty caches), page served from 127.0.0.1, cross-origin isolated ${chromium?.isolated ? "(5 µs clock)" : "(isolation failed: 100 µs clock)"}; a keystroke is one check of the whole text typed so far, every prefix, each timed over several checks. ` +
+      `Chromium: cold start in a fresh browser context each time (empty caches), page served from 127.0.0.1, cross-origin isolated ${chromium?.isolated ? "(5 µs clock)" : "(isolation failed: 100 µs clock)"}; a keystroke is one check of the whole text typed so far, every prefix, each timed over several checks; through the guard, one \`input\` event on a textarea under \`attachGuard\` (www/guard.js), timed until the verdict is applied and the highlight and status are drawn (layout and paint not included). ` +
       `JS sizes are esbuild --bundle --minify of the import each runner uses, dependencies included; saring's JS is the wasm-bindgen glue beside the .wasm.`,
     ...(notes.length ? ["", "Problems in this run:", ...notes.map((n) => `- ${n}`)] : []),
     ``,
   ].join("\n");
   // A partial run (BENCH_SKIP, BENCH_FILTERS) must not replace the full table.
   const partial = skip.size > 0 || FILTERS.length < PEERS.length + 1;
-  fs.writeFileSync(path.join(partial ? outDir : here, "results.md"), md);
+  // What follows the table in results.md from its "## Instruction counts" heading on is kept
+  // by hand (callgrind figures, see README.md): a run replaces only the table above it.
+  const kept = path.join(here, "results.md");
+  const previous = fs.existsSync(kept) ? fs.readFileSync(kept, "utf8") : "";
+  const at = previous.indexOf("\n## Instruction counts");
+  fs.writeFileSync(path.join(partial ? outDir : here, "results.md"), at < 0 ? md : md + previous.slice(at));
   console.log(md);
 }
 

@@ -4,7 +4,7 @@
 use std::ops::Range;
 use std::sync::{Arc, Mutex};
 
-use crate::constructions::{self, Construction, Constructions};
+use crate::constructions::{self, Construction, Constructions, Promotion};
 use crate::detect::{self, Detection};
 use crate::error::BuildError;
 use crate::judge::{Affixes, Hit, Judge, AFFIX_KEYS, MARKER_KEYS};
@@ -27,14 +27,16 @@ pub struct Match {
     /// How strong.
     pub severity: Severity,
     /// The canonical lexicon term (`anjing` for `4nj1ng`), or the detector's name
-    /// (`phone-number`, `e-mail`, `street-address`, `url`, `domain`).
+    /// (`phone-number`, `e-mail`, `street-address`, `url`, `domain`); for a promotion, the
+    /// brand folded to lowercase ASCII (`pulau777`) or the promoting word.
     pub term: String,
     /// What the normalizer undid to find it.
     pub evasions: Evasions,
     /// What the filter's profile does about this match alone.
     pub action: Action,
     /// Which construction or detector fired (`threat-against-group`, `dehumanization`,
-    /// `phone-number`, `url`, …; see docs/constructions.md); `None` for a plain lexicon hit.
+    /// `promotion`, `phone-number`, `url`, …; see docs/constructions.md and docs/promotion.md);
+    /// `None` for a plain lexicon hit.
     pub rule: Option<String>,
 }
 
@@ -76,6 +78,7 @@ struct Lexicon {
     scanner: Scanner,
     judge: Judge,
     constructions: Constructions,
+    promotion: Promotion,
 }
 
 /// The built-in lexicons compiled so far, one per set of languages (a bit per language in
@@ -310,6 +313,7 @@ impl Lexicon {
             judge.allow(&folded.text);
         }
         Ok(Lexicon {
+            promotion: Promotion::new(languages)?,
             entries,
             scanner,
             judge,
@@ -485,6 +489,16 @@ impl Filter {
             severity: m.severity,
             source: Source::Number(i),
         }));
+        // A lexicon word spelled out (`A N J I N G`) is that word, not a brand.
+        let promotion = lexicon
+            .promotion
+            .find(text, folded, detections)
+            .filter(|p| !found.iter().any(|f| overlap(&f.span, &p.span)));
+        if let Some(promotion) = &promotion {
+            let (category, severity) = (Category::Gambling, Severity::Severe);
+            let span = promotion.span.clone();
+            found.push(self.found(span, category, severity, Source::Promotion));
+        }
         without_overlaps(&mut found);
         let matches: Vec<Match> = found
             .iter()
@@ -493,6 +507,7 @@ impl Filter {
                 Source::Detection(i) => self.detector_match(&detections[i]),
                 Source::Construction(i) => self.construction_match(folded, &constructions[i]),
                 Source::Number(i) => numbers[i].clone(),
+                Source::Promotion => self.promotion_match(promotion.as_ref()),
             })
             .collect();
         drop(found);
@@ -551,6 +566,18 @@ impl Filter {
             censored = again;
         }
         censored
+    }
+
+    fn promotion_match(&self, found: Option<&constructions::PromotionFound>) -> Match {
+        let found = found.expect("a promotion source has its promotion");
+        self.make_match(
+            found.span.clone(),
+            Category::Gambling,
+            Severity::Severe,
+            found.term.clone(),
+            found.evasions,
+            Some(constructions::PROMOTION.to_owned()),
+        )
     }
 
     /// The match of a hit; `offset` is where the folded text's input starts in the checked text.
@@ -696,7 +723,8 @@ struct Found {
 }
 
 /// Where a [`Found`] came from, by index: lexicon hits first, then detections, then
-/// constructions.
+/// constructions, then words read again as numbers, then the promotion construction (at most
+/// one per text).
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 enum Source {
     Hit(usize),
@@ -704,6 +732,11 @@ enum Source {
     Construction(usize),
     /// A word kept as a number, read again as leetspeak.
     Number(usize),
+    Promotion,
+}
+
+fn overlap(a: &Range<usize>, b: &Range<usize>) -> bool {
+    a.start < b.end && b.start < a.end
 }
 
 impl Source {

@@ -43,6 +43,8 @@ pub(crate) struct Folder {
     pub groups: &'static str,
     pub predicates: &'static str,
     pub rules: &'static str,
+    /// The online-gambling promotion signals (docs/promotion.md).
+    pub promotion: &'static str,
 }
 
 /// Declares the languages: the [`Language`] enum, its codes and names, and its folder's files.
@@ -108,6 +110,7 @@ macro_rules! languages {
                         groups: include_str!(concat!("../lang/", $code, "/groups.tsv")),
                         predicates: include_str!(concat!("../lang/", $code, "/predicates.tsv")),
                         rules: include_str!(concat!("../lang/", $code, "/rules.txt")),
+                        promotion: include_str!(concat!("../lang/", $code, "/promotion.tsv")),
                     },)+
                 }
             }

@@ -334,7 +334,7 @@ pub fn is_invisible(c: char) -> bool {
 
 /// Generic combining marks (the blocks used on Latin, Greek and Cyrillic, and "Zalgo" text),
 /// generated from Unicode data like [`is_invisible`].
-fn is_generic_mark(c: char) -> bool {
+pub(crate) fn is_generic_mark(c: char) -> bool {
     in_ranges(&ignorable_table::GENERIC_MARKS, c)
 }
 
@@ -357,7 +357,7 @@ fn in_ranges(ranges: &[(u32, u32)], c: char) -> bool {
 }
 
 /// Looks `c` up in the generated fold table: (ASCII fold, evasion flags).
-fn fold_char(c: char) -> Option<(&'static [u8], u16)> {
+pub(crate) fn fold_char(c: char) -> Option<(&'static [u8], u16)> {
     let cp = c as u32;
     let table = &fold_table::FOLD;
     let i = table.binary_search_by(|e| (e >> 11).cmp(&cp)).ok()?;

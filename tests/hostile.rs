@@ -227,6 +227,27 @@ fn library_cases() -> Vec<(&'static str, String, Expect)> {
             fill("bakar gereja ", LINE),
             Rule(Action::Block, 30_000, "incitement"),
         ),
+        // The promotion construction reads every token once: one hit, however many brands.
+        (
+            "styled brand repeated (512 KB)",
+            fill("𝐏𝐔𝐋𝐀𝐔𝟕𝟕𝟕 ", LINE),
+            Hits(Action::Block, 1, "pulau777"),
+        ),
+        (
+            "brand and promotion words repeated (512 KB)",
+            fill("gacor PULAU777 wd ", LINE),
+            Hits(Action::Block, 1, "pulau777"),
+        ),
+        (
+            "brand glued to brand (512 KB)",
+            fill("PULAU777", LINE),
+            Clean, // one 512 KB word is no name
+        ),
+        (
+            "spaced capitals and digits repeated (512 KB)",
+            fill("P U L A U 7 7 7 ", LINE),
+            Clean, // a spelled-out page is no name either
+        ),
     ]
 }
 

@@ -160,7 +160,9 @@ fn filter(profile: Profile) -> &'static Filter {
 /// A lexicon match, not one of the detectors' (phone, e-mail, address, link), which read the
 /// original text and are not built to see through disguises.
 fn is_lexicon(m: &Match) -> bool {
-    !matches!(m.category, Category::Link | Category::PersonalInfo)
+    // Constructions (`rule: promotion`) read the whole comment: more text may rightly change
+    // their reading, so only plain lexicon hits are held to these properties.
+    m.rule.is_none() && !matches!(m.category, Category::Link | Category::PersonalInfo)
 }
 
 /// Every lexicon match of `before` (its span moved by `map`) is still covered in `after` by a

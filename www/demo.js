@@ -34,6 +34,8 @@ const UI = {
       "negative-attribute": "menempelkan sifat buruk pada suatu kelompok",
       "hateful-emotion": "menyatakan kebencian terhadap suatu kelompok",
       exclusion: "mengusir atau mengucilkan suatu kelompok",
+      promotion: "promosi judi online: nama bergaya merek (huruf bergaya, berspasi atau berangka) " +
+        "dan/atau kata-kata promosi, testimoni, ajakan — satu kata saja tidak cukup",
     },
   },
   en: {
@@ -64,6 +66,8 @@ const UI = {
       "negative-attribute": "pins a bad trait on a whole group",
       "hateful-emotion": "declares hatred of a group",
       exclusion: "tells a group to leave or that it does not belong",
+      promotion: "online-gambling promotion: a brand-like name (styled, spaced or with digits) " +
+        "and/or promotion wording, testimonials, calls to action — one word alone is not enough",
     },
   },
 };
@@ -78,6 +82,7 @@ const SAMPLES = [
   "f*ck",
   "b\u200bangsat",
   "main slot gacor",
+  "rezeki dari 𝐌𝐄𝐋𝐀𝐓𝐈𝟕𝟕𝟕, wd lancar",
   "pantai Scunthorpe",
 ];
 

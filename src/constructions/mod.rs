@@ -7,6 +7,10 @@
 //! language's rules over them. Each hit maps back to the original text through the offset map
 //! and says which rule fired.
 //!
+//! Online-gambling promotion is read by its own module, [`promotion`]: a brand-like name, the
+//! trade's vocabulary, testimonials and calls to action, read together (docs/promotion.md,
+//! data in `lang/<code>/promotion.tsv`).
+//!
 //! Per language, three files in `lang/<code>/` (see docs/constructions.md):
 //!
 //! - `groups.tsv` — group words with their family, collective markers, person nouns,
@@ -28,6 +32,7 @@
 
 mod gate;
 mod matcher;
+mod promotion;
 mod rules;
 mod units;
 mod words;
@@ -43,6 +48,10 @@ use crate::normalize::{self, Folded};
 use crate::vocab::{Category, Severity};
 
 use matcher::Found;
+pub(crate) use promotion::{Found as PromotionFound, Promotion};
+
+/// The rule name on an online-gambling promotion hit (docs/promotion.md).
+pub(crate) const PROMOTION: &str = "promotion";
 use rules::Rule;
 use units::{Unit, WordInfo};
 use words::Classes;

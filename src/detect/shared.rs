@@ -11,6 +11,9 @@ pub(super) const C_DIGIT: u8 = 1;
 pub(super) const C_COLON: u8 = 2;
 pub(super) const C_DOT: u8 = 3;
 pub(super) const C_AT: u8 = 4;
+/// `t` or `k` (either case): the last letter of `dot`, `(at`, `{at`, `titik`, `blok`, and the
+/// `t` of ` at `.
+pub(super) const C_END: u8 = 5;
 
 pub(super) const CLASS: [u8; 256] = {
     let mut t = [0u8; 256];
@@ -22,14 +25,17 @@ pub(super) const CLASS: [u8; 256] = {
     t[b':' as usize] = C_COLON;
     t[b'.' as usize] = C_DOT;
     t[b'@' as usize] = C_AT;
+    t[b't' as usize] = C_END;
+    t[b'T' as usize] = C_END;
+    t[b'k' as usize] = C_END;
+    t[b'K' as usize] = C_END;
     t
 };
 
 /// The last four bytes, ASCII-lowercased (`| 0x20`), that may end a spelled-out trigger:
-/// `dot`, `itik` (of `titik`), ` at `, `(at` (and `[at`), `{at`, `blok`.
+/// `dot`, `itik` (of `titik`), `(at` (and `[at`), `{at`, `blok`.
 pub(super) const W_DOT: u32 = u32::from_be_bytes(*b"\0dot");
 pub(super) const W_ITIK: u32 = u32::from_be_bytes(*b"itik");
-pub(super) const W_AT: u32 = u32::from_be_bytes(*b" at ");
 pub(super) const W_PAREN_AT: u32 = u32::from_be_bytes(*b"\0(at");
 pub(super) const W_BRACE_AT: u32 = u32::from_be_bytes(*b"\0{at");
 pub(super) const W_BLOK: u32 = u32::from_be_bytes(*b"blok");
@@ -102,27 +108,16 @@ impl Seen {
             separator: Spots::new(16),
             at: Spots::new(16),
         };
-        // Branch only on rare bytes and on the rare spelled-out words: a branch on every
-        // space would be one mispredicted branch per word.
-        let mut w = 0u32;
+        // One table look-up per byte; the spelled-out words are looked at only from their last
+        // letter (`t`, `k`), the letters before it read back from the text.
         for (i, &c) in b.iter().enumerate() {
-            w = w << 8 | u32::from(c | 0x20);
-            let w3 = w & 0xFF_FFFF;
-            if (w3 == W_DOT)
-                | (w == W_ITIK)
-                | (w == W_AT)
-                | (w3 == W_PAREN_AT)
-                | (w3 == W_BRACE_AT)
-                | (w == W_BLOK)
-            {
-                seen.spelled(b, i, w);
-            }
             match CLASS[c as usize] {
                 0 => {}
                 C_DIGIT => {
                     seen.digits += 1;
                     seen.anchor.note(i);
                 }
+                C_END => seen.ending(b, i),
                 k => seen.rare(b, i, k),
             }
         }
@@ -151,6 +146,27 @@ impl Seen {
         }
     }
 
+    /// A `t` or `k` at `i`: the end of a spelled-out trigger, or the `t` of ` at `.
+    #[inline]
+    pub(super) fn ending(&mut self, b: &[u8], i: usize) {
+        // The last four bytes, each `| 0x20`, zero before the text.
+        let lowered = |j: usize| i.checked_sub(j).map_or(0, |k| u32::from(b[k] | 0x20));
+        let w = lowered(3) << 24 | lowered(2) << 16 | lowered(1) << 8 | lowered(0);
+        let w3 = w & 0xFF_FFFF;
+        if (w3 == W_DOT) | (w == W_ITIK) | (w3 == W_PAREN_AT) | (w3 == W_BRACE_AT) | (w == W_BLOK) {
+            self.spelled(b, i, w);
+        }
+        // ` at `, noted from its `t`: nothing else notes an `@` between the `t` and the space.
+        if b[i] | 0x20 == b't'
+            && i >= 2
+            && b[i - 2] == b' '
+            && b[i - 1] | 0x20 == b'a'
+            && byte_at(b, i + 1) == b' '
+        {
+            self.at.note(i - 1);
+        }
+    }
+
     /// The lowered window `w` ending at `i` looks like a spelled-out trigger: check the bytes.
     #[cold]
     pub(super) fn spelled(&mut self, b: &[u8], i: usize, w: u32) {
@@ -160,9 +176,6 @@ impl Seen {
         }
         if w == W_ITIK && i >= 5 && b[i - 4] | 0x20 == b't' && opens_spelled(b[i - 5]) {
             self.separator.note(i);
-        }
-        if w == W_AT && b[i - 3] == b' ' && b[i] == b' ' {
-            self.at.note(i - 2);
         }
         if (w3 == W_PAREN_AT || w3 == W_BRACE_AT) && matches!(b[i - 2], b'(' | b'[' | b'{') {
             self.at.note(i - 2);

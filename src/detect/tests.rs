@@ -277,3 +277,30 @@ fn kinds_name_themselves() {
         assert_eq!(kind.is_personal_info(), personal, "{term}");
     }
 }
+
+/// Where the first pass notes a possible e-mail marker (`@`, ` at `, `(at)`, `[at]`, `{at}`),
+/// as `(text, positions noted)`: the marker's start, one byte early for `@`.
+#[rustfmt::skip]
+const MARKERS: &[(&str, &[usize])] = &[
+    ("nama at gmail", &[5]),
+    ("nama AT gmail", &[5]),
+    ("nama (at) gmail", &[5]),
+    ("nama [at] gmail", &[5]),
+    ("nama {at} gmail", &[5]),
+    ("nama@gmail", &[3]),
+    // Not markers: `ak`, `kat`, `at` without a space on both sides.
+    ("Assalamualaikum ak dede", &[]),
+    ("kat kat", &[]),
+    ("at the start", &[]),
+    ("ends with at", &[]),
+    ("cat at", &[]),
+];
+
+#[test]
+fn first_pass_notes_email_markers() {
+    for &(text, expected) in MARKERS {
+        let seen = shared::Seen::of(text.as_bytes());
+        let noted: Vec<usize> = seen.at.windows().iter().map(|&(lo, _)| lo).collect();
+        assert_eq!(noted, expected, "{text:?}");
+    }
+}

@@ -3,7 +3,8 @@
 // binding adds no bugs. Every case is its own test, so one run reports every failure.
 import assert from "node:assert/strict";
 import { after, describe, test } from "node:test";
-import { loadPackage, readCases } from "./support.mjs";
+import { readFileSync } from "node:fs";
+import { casesDir, loadPackage, readCases, unescapeCase } from "./support.mjs";
 
 const { Filter } = await loadPackage();
 const cases = readCases();
@@ -47,3 +48,32 @@ function groupBy(list) {
   }
   return m;
 }
+
+// The promotion construction through the package: every gambling hit of the promotion table
+// names its rule, and the known errors (tests/cases/promotion-known.txt) are still the same
+// errors, as in tests/promotion.rs.
+describe("tests/cases/promotion-known.txt", () => {
+  const known = readFileSync(new URL("promotion-known.txt", casesDir), "utf8")
+    .split(/\r?\n/)
+    .map((line, i) => ({ line, where: `tests/cases/promotion-known.txt:${i + 1}` }))
+    .filter(({ line }) => line.trim() !== "" && !line.startsWith("#"));
+  test("the list is not empty", () => assert.ok(known.length > 0));
+  for (const { line, where } of known) {
+    const [kind, raw] = line.split("\t");
+    const text = unescapeCase(raw, where);
+    test(`${where}: still a ${kind}`, () => {
+      const v = filterFor("teen").check(text);
+      const gambling = v.matches.some((m) => m.category === "gambling");
+      assert.ok(kind === "miss" || kind === "false", `${where}: unknown kind ${kind}`);
+      assert.equal(gambling, kind === "false", `${where}: fixed? remove it from the list`);
+    });
+  }
+});
+
+test("promotion hits carry rule \"promotion\"", () => {
+  for (const c of cases.filter((c) => c.file === "promotion.tsv")) {
+    for (const m of filterFor(c.profile).check(c.text).matches) {
+      if (m.category === "gambling") assert.equal(m.rule, "promotion", c.where);
+    }
+  }
+});

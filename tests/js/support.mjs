@@ -5,7 +5,7 @@ import { fileURLToPath } from "node:url";
 
 export const repoRoot = fileURLToPath(new URL("../../", import.meta.url));
 const pkgDir = new URL("../../pkg/", import.meta.url);
-const casesDir = new URL("../cases/", import.meta.url);
+export const casesDir = new URL("../cases/", import.meta.url);
 
 /** The package, initialized synchronously from pkg/saring_bg.wasm (as a Node app would). */
 export async function loadPackage() {

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand};
-use saring::{Action, Filter, Language, Profile, Term};
+use saring::{Action, Category, Filter, Language, Profile, Term};
 use serde_json::{json, Value};
 
 #[derive(Parser)]
@@ -83,6 +83,10 @@ struct EvalArgs {
     /// column) checked alone, reporting the share flagged.
     #[arg(long)]
     words: bool,
+    /// Count a text as flagged only when it has a match of this category (whatever the
+    /// action), for sets whose label means one kind of harm (`--category gambling`).
+    #[arg(long, value_name = "C", value_parser = parse_category)]
+    category: Option<Category>,
     /// Words flagged on purpose (one per line): word-list rows also report the share flagged
     /// that is not listed here.
     #[arg(long, value_name = "FILE")]
@@ -96,6 +100,11 @@ struct EvalArgs {
 struct Languages(Vec<Language>);
 
 fn parse_profile(text: &str) -> Result<Profile, String> {
+    text.parse()
+        .map_err(|e: saring::UnknownValue| e.to_string())
+}
+
+fn parse_category(text: &str) -> Result<Category, String> {
     text.parse()
         .map_err(|e: saring::UnknownValue| e.to_string())
 }
@@ -420,7 +429,7 @@ fn eval(filter: &Filter, args: &EvalArgs) -> Result<(), Failure> {
             let flagged: Vec<&str> = words
                 .iter()
                 .map(String::as_str)
-                .filter(|w| filter.check(w).action != Action::Allow)
+                .filter(|w| flags(filter, w, args.category))
                 .collect();
             let unintended: Vec<&str> = flagged
                 .iter()
@@ -461,7 +470,7 @@ fn eval(filter: &Filter, args: &EvalArgs) -> Result<(), Failure> {
                     index + 1
                 )));
             };
-            let flagged = filter.check(sample).action != Action::Allow;
+            let flagged = flags(filter, sample, args.category);
             match (label != 0, flagged) {
                 (true, true) => confusion.true_positive += 1,
                 (false, true) => {
@@ -503,6 +512,16 @@ fn eval(filter: &Filter, args: &EvalArgs) -> Result<(), Failure> {
     }
     out.write_all(listings.as_bytes())?;
     Ok(())
+}
+
+/// Whether a text counts as flagged: any action but `allow`, or with `--category C`, any
+/// match of that category.
+fn flags(filter: &Filter, text: &str, category: Option<Category>) -> bool {
+    let verdict = filter.check(text);
+    match category {
+        None => verdict.action != Action::Allow,
+        Some(category) => verdict.matches.iter().any(|m| m.category == category),
+    }
 }
 
 /// `count` items spread evenly over the list, so the listing is not just the file's first rows.

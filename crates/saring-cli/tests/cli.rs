@@ -110,6 +110,7 @@ fn bad_flags_exit_2_with_one_line() {
         (&["check", "--allow", "/no/such/allow"], "/no/such/allow"),
         (&["check", "--terms", "/"], "/"),
         (&["eval", "--errors", "many", "x.jsonl"], "many"),
+        (&["eval", "--category", "gamble", "x.jsonl"], "gamble"),
         (&["check", "extra-argument"], "extra-argument"),
         (&["check", "--max-bytes", "0"], "positive number of bytes"),
         (&["check", "--max-bytes", "-1"], "-1"),
@@ -167,6 +168,41 @@ fn eval_reports_precision_recall_f1() {
     let report = String::from_utf8(output.stdout).unwrap();
     assert!(
         report.contains("| words.txt | 4 | | | | | | | | 1 (25.00%) | 0 (0.00%) |"),
+        "{report}"
+    );
+}
+
+#[test]
+fn eval_by_category_counts_only_that_category() {
+    // A promotion, an insult (flagged by action, not a gambling hit), talk against gambling,
+    // and an ordinary comment.
+    let labeled = temp_file(
+        "judol.jsonl",
+        concat!(
+            r#"{"text": "rezeki dari \ud835\udc0f\ud835\udc14\ud835\udc0b\ud835\udc00\ud835\udc14\ud835\udfd5\ud835\udfd5 hari ini, wd lancar", "label": 1}"#,
+            "\n",
+            r#"{"text": "dasar anjing lu", "label": 0}"#,
+            "\n",
+            r#"{"text": "judol haram, stop judol", "label": 0}"#,
+            "\n",
+            r#"{"text": "baru pulang kerja", "label": 1}"#,
+            "\n",
+        ),
+    );
+    let path = labeled.to_str().unwrap();
+    let output = run(&["eval", "--category", "gambling", path], b"");
+    assert!(output.status.success());
+    let report = String::from_utf8(output.stdout).unwrap();
+    // 1 true positive, no false positive (the insult is not gambling), 1 miss, 2 true negatives.
+    assert!(
+        report.contains("| judol.jsonl | 4 | 1 | 0 | 1 | 2 | 1.000 | 0.500 | 0.667 | | |"),
+        "{report}"
+    );
+    // Without --category the insult counts as flagged.
+    let output = run(&["eval", path], b"");
+    let report = String::from_utf8(output.stdout).unwrap();
+    assert!(
+        report.contains("| judol.jsonl | 4 | 1 | 1 | 1 | 1 | 0.500 | 0.500 | 0.500 | | |"),
         "{report}"
     );
 }
