@@ -6,6 +6,8 @@
 //                               as a classic script: content scripts cannot be modules)
 //   scripts/extension-icons.mjs → dist/saring-extension/icons/icon-{16,32,48,128}.png
 //   pkg/saring.js, *.wasm     → dist/saring-extension/pkg/       (run by the service worker)
+//   managed_schema.json         the language codes of the package's languages() written into
+//                               the description of `languages`
 //   dist/saring-extension.zip   the same tree, zipped (deterministic: fixed dates, sorted)
 //
 // Then it checks what a reviewer would: every file the manifest names exists, every
@@ -14,7 +16,7 @@
 // No dependencies: the zip is written with node:zlib.
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, resolve, sep } from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { crc32, deflateRawSync } from "node:zlib";
 import { ICON_SIZES, iconPng } from "./extension-icons.mjs";
 
@@ -51,6 +53,22 @@ writeFileSync(
     `var saringGuard = (() => {\n"use strict";\n${guardSrc.replace(/^export /gm, "")}\n` +
     `return Object.freeze({ ${exported.join(", ")} });\n})();\n`,
 );
+// The managed schema names the language codes this build knows, from the package itself
+// (`languages()`), so an administrator reads them where the policy is written. The worker
+// still checks every code against `languages()` when it reads the policy.
+{
+  const saring = await import(pathToFileURL(join(repo, "pkg", "saring.js")).href);
+  saring.initSync({ module: readFileSync(join(repo, "pkg", "saring_bg.wasm")) });
+  const known = saring.languages();
+  if (!Array.isArray(known) || known.length === 0) fail("languages() of pkg/ lists no language");
+  const schemaPath = join(out, "managed_schema.json");
+  const schema = JSON.parse(readFileSync(schemaPath, "utf8"));
+  const entry = schema.properties?.languages;
+  if (!entry) fail("managed_schema.json has no languages property");
+  const listed = known.map((l) => `${l.code} (${l.name}${l.default ? ", on by default" : ""})`).join(", ");
+  entry.description = `${entry.description} This version knows: ${listed}.`;
+  writeFileSync(schemaPath, `${JSON.stringify(schema, null, 2)}\n`);
+}
 mkdirSync(join(out, "icons"));
 for (const n of ICON_SIZES) writeFileSync(join(out, "icons", `icon-${n}.png`), iconPng(n));
 mkdirSync(join(out, "pkg"));

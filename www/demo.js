@@ -1,6 +1,6 @@
 // The demo page: a short-video app's post composer, screened by saring as you type.
 // Plain ES module, no bundler: the package comes from /pkg/ (built by `make pkg`).
-import init, { Filter } from "../pkg/saring.js";
+import init, { Filter, languages } from "../pkg/saring.js";
 import { attachGuard, MESSAGES, pickLang } from "./guard.js";
 
 const $ = (sel) => document.querySelector(sel);
@@ -17,6 +17,7 @@ const UI = {
     playground: "Taman penyamaran",
     playgroundHint: "Coba contoh penyamaran; tabel menunjukkan apa yang dibongkar.",
     thText: "Teks", thTerm: "Istilah", thCategory: "Kategori", thUndone: "Dibongkar",
+    screened: "Bahasa yang disaring",
     customWords: "Kata khusus",
     extraTerms: "Kata tambahan (satu per baris: kata, kategori, tingkat 1–3)",
     allowTerms: "Kata yang diizinkan (satu per baris)", apply: "Terapkan",
@@ -48,6 +49,7 @@ const UI = {
     playground: "Evasion playground",
     playgroundHint: "Try a disguise; the table shows what was undone.",
     thText: "Text", thTerm: "Term", thCategory: "Category", thUndone: "Undone",
+    screened: "Languages screened",
     customWords: "Custom words",
     extraTerms: "Extra words (one per line: word, category, severity 1–3)",
     allowTerms: "Allowed words (one per line)", apply: "Apply",
@@ -88,6 +90,7 @@ const STORE = "saring-demo-words";
 let lang = "id";
 let profile = "teen";
 let filter = null;
+let screened = null; // the filter's languages: null is the package's default set
 const guards = [];
 
 function t(key) {
@@ -104,6 +107,53 @@ function applyLang() {
     el.placeholder = UI[lang][el.dataset.i18nPlaceholder];
   }
   for (const g of guards) g.setLang(lang);
+  for (const box of languageBoxes()) box.nextElementSibling.textContent = languageName(box.value, box.dataset.name);
+}
+
+const languageBoxes = () => [...document.querySelectorAll('#screened-languages input[name="screened"]')];
+
+/** A language's name in the page's language, else the package's (English) name. */
+function languageName(code, name) {
+  try {
+    const local = new Intl.DisplayNames([lang], { type: "language", fallback: "none" }).of(code);
+    if (local && local.toLowerCase() !== code) return `${local} (${code})`;
+  } catch {
+    /* no names for this locale */
+  }
+  return `${name} (${code})`;
+}
+
+// At least one language stays on: the last one checked cannot be unchecked.
+function keepOneLanguage() {
+  const checked = languageBoxes().filter((b) => b.checked);
+  for (const b of languageBoxes()) b.disabled = checked.length === 1 && b.checked;
+}
+
+/** One checkbox per language the package knows (`languages()`), its default set checked. */
+function languageChoices(onChange) {
+  const list = languages();
+  $("#screened-languages").replaceChildren(
+    ...list.map((l) => {
+      const label = document.createElement("label");
+      const box = document.createElement("input");
+      box.type = "checkbox";
+      box.name = "screened";
+      box.value = l.code;
+      box.dataset.name = l.name;
+      box.checked = l.default;
+      box.addEventListener("change", () => {
+        keepOneLanguage();
+        const codes = languageBoxes().filter((b) => b.checked).map((b) => b.value);
+        const defaults = list.filter((x) => x.default).map((x) => x.code);
+        const same = codes.length === defaults.length && codes.every((c) => defaults.includes(c));
+        screened = same ? null : codes;
+        onChange();
+      });
+      label.append(box, " ", document.createElement("span"));
+      return label;
+    }),
+  );
+  keepOneLanguage();
 }
 
 function loadWords() {
@@ -126,7 +176,7 @@ function parseWords({ extra, allow }) {
 
 function buildFilter() {
   const words = parseWords(loadWords());
-  const next = new Filter({ profile, ...words });
+  const next = new Filter({ profile, ...(screened ? { languages: screened } : {}), ...words });
   filter?.free();
   filter = next;
   return words;
@@ -231,6 +281,10 @@ async function main() {
       for (const g of guards) g.setFilter(filter);
     });
   }
+  languageChoices(() => {
+    buildFilter();
+    for (const g of guards) g.setFilter(filter);
+  });
   for (const input of document.querySelectorAll('input[name="lang"]')) {
     input.addEventListener("change", () => {
       lang = input.value;

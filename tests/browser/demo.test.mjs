@@ -3,12 +3,14 @@
 // text, and no request leaving 127.0.0.1.
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
-import { readCases } from "../js/support.mjs";
+import { loadPackage, readCases } from "../js/support.mjs";
 import { launch } from "./support.mjs";
 
 let browser;
 let page;
 let dialogs = 0;
+// What the built package says it knows: the demo must offer exactly these.
+const PACKAGE_LANGUAGES = (await loadPackage()).languages();
 
 before(async () => {
   browser = await launch();
@@ -113,7 +115,16 @@ describe("demo page: caption box", () => {
     }
     assert.equal(await page.locator("img").count(), 0, "an <img> element was created");
     assert.equal(await page.locator("#censor-preview img").count(), 0);
-    await page.waitForTimeout(100);
+    // Had the payload become an element, its image would have been fetched, failed and run
+    // its handler. A control image fetched from the same server now (a stylesheet: it loads,
+    // and fails as an image) fails after the payload's would have: wait for it, then look.
+    await page.evaluate(() => new Promise((resolve) => {
+      const control = new Image();
+      control.onerror = control.onload = resolve;
+      control.src = "style.css?control";
+    }));
+    assert.ok(browser.requests.some((u) => u.endsWith("/style.css?control")), "the control image was not requested");
+    assert.ok(!browser.requests.some((u) => new URL(u).pathname === "/x"), "the payload's image was requested");
     assert.equal(dialogs, 0, "a dialog opened: the payload ran");
   });
 
@@ -160,6 +171,29 @@ describe("demo page: caption box", () => {
     await page.locator("#caption").fill("dasar kampungan");
     assert.equal(await caption().getAttribute("data-saring-action"), "warn");
     await page.evaluate(() => localStorage.clear());
+  });
+
+  test("languages screened: one checkbox per language of the package; English only lets jancok through", async () => {
+    const boxes = page.locator('#screened-languages input[name="screened"]');
+    const offered = await boxes.evaluateAll((els) => els.map((b) => ({ code: b.value, checked: b.checked })));
+    assert.deepEqual(offered, PACKAGE_LANGUAGES.map((l) => ({ code: l.code, checked: l.default })));
+    await page.locator('input[name="profile"][value="teen"]').check();
+    await clearAndType("#caption", "jancok");
+    assert.equal(await caption().getAttribute("data-saring-action"), "block", "the default set screens Javanese");
+    for (const { code } of offered.filter((l) => l.code !== "en" && l.checked)) {
+      await page.locator(`#screened-languages input[value="${code}"]`).uncheck();
+    }
+    assert.equal(await page.locator('#screened-languages input[value="en"]').isDisabled(), true, "the last language can be switched off");
+    await clearAndType("#caption", "jancok");
+    assert.equal(await caption().getAttribute("data-saring-action"), "allow");
+    await clearAndType("#caption", "fuck");
+    assert.equal(await caption().getAttribute("data-saring-action"), "block");
+    for (const { code } of offered.filter((l) => l.checked)) {
+      await page.locator(`#screened-languages input[value="${code}"]`).check();
+    }
+    await clearAndType("#caption", "jancok");
+    assert.equal(await caption().getAttribute("data-saring-action"), "block");
+    await caption().fill("");
   });
 
   test("no request left 127.0.0.1 and the page logged no errors", async () => {

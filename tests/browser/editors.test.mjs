@@ -18,7 +18,7 @@ import { fileURLToPath } from "node:url";
 import { after, before, describe, test } from "node:test";
 import { chromium } from "playwright-core";
 import { buildFixtures, EDITORS, OUT } from "./editors/build.mjs";
-import { CHROMIUM, CHROMIUM_ARGS, startComposerServer } from "./support.mjs";
+import { CHROMIUM, CHROMIUM_ARGS, extensionRefusalsAbove, startComposerServer } from "./support.mjs";
 
 const repo = fileURLToPath(new URL("../../", import.meta.url));
 const extDir = join(repo, "dist", "saring-extension");
@@ -100,16 +100,17 @@ async function recordNetwork(context) {
   });
 }
 
-/** Polls `read()` until `ok(value)`; fails with `what` after `ms`. For states the page cannot signal. */
-async function until(read, ok, what, ms = 8_000) {
-  const deadline = Date.now() + ms;
-  let value;
-  for (;;) {
-    value = await read();
-    if (ok(value)) return value;
-    if (Date.now() > deadline) assert.fail(`${what} (last seen: ${JSON.stringify(value)})`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
+/** Waits until `fn(arg)` holds in the page (looked at on every frame); fails with `what` after `ms`. */
+function inPage(page, fn, arg, what, ms = 8_000) {
+  return page.waitForFunction(fn, arg, { timeout: ms }).then(
+    (handle) => handle.jsonValue(),
+    (e) => assert.fail(`${what} (${e.message.split("\n")[0]})`),
+  );
+}
+
+/** Waits for whichever comes first of `waits` (promises); fails with `what` when none does. */
+function first(waits, what) {
+  return Promise.any(waits).catch(() => assert.fail(what));
 }
 
 async function open(context, path) {
@@ -136,13 +137,13 @@ async function clear(page, name) {
   await f.click();
   await page.keyboard.press("Control+A");
   await page.keyboard.press("Backspace");
-  await until(() => page.evaluate(() => window.composer.text().trim()), (t) => t === "", `${name}: the editor did not empty`);
+  await inPage(page, () => window.composer.text().trim() === "", undefined, `${name}: the editor did not empty`);
 }
 
 async function type(page, name, text) {
   await field(page, name).click();
   await page.keyboard.type(text);
-  await until(() => page.evaluate(() => window.composer.text().trim()), (t) => t === text, `${name}: the editor does not hold the typed text`);
+  await inPage(page, (t) => window.composer.text().trim() === t, text, `${name}: the editor does not hold the typed text`);
 }
 
 const verdictIs = (page, action) =>
@@ -153,12 +154,16 @@ async function gesture(page, name, how) {
   else await page.keyboard.press("Enter");
 }
 
-// The number of refused sends the extension counts for the toolbar badge (all tabs).
-const extRefusals = () =>
-  ext.worker.evaluate(async () => {
-    const { refusals = {} } = await chrome.storage.session.get("refusals");
-    return Object.values(refusals).reduce((a, b) => a + b, 0);
-  });
+// Refused sends: `count()` now, and `above(n)`, which resolves once there are more than n.
+// The extension counts them for its toolbar badge (all tabs); the npm guard's page, itself.
+const extRefusals = {
+  count: () =>
+    ext.worker.evaluate(async () => {
+      const { refusals = {} } = await chrome.storage.session.get("refusals");
+      return Object.values(refusals).reduce((a, b) => a + b, 0);
+    }),
+  above: (n) => extensionRefusalsAbove(ext.worker, n, 8_000),
+};
 // Keeps the extension's service worker busy for a while, as when it starts up or checks a
 // long text: the checks asked meanwhile are answered only after it (so a send made during it is
 // held). Resolves when the worker is free again.
@@ -167,8 +172,12 @@ const stallWorker = () =>
     const end = Date.now() + ms;
     while (Date.now() < end);
   }, 1500);
-const pageRefusals = (page) => page.evaluate(() => window.composer.refusals);
+const pageRefusals = (page) => ({
+  count: () => page.evaluate(() => window.composer.refusals),
+  above: (n) => page.waitForFunction((k) => window.composer.refusals > k, n, { timeout: 8_000 }),
+});
 const posted = (page) => page.evaluate(() => window.composer.posted);
+const postedAbove = (page, n) => page.waitForFunction((k) => window.composer.posted > k, n, { timeout: 8_000 });
 
 /**
  * Types the insult, tries to send it with `how`, then types clean text and sends it the same
@@ -192,23 +201,21 @@ async function insultThenClean(page, name, how, { refusals, waitVerdict, held = 
   typing();
   await type(page, name, INSULTS[how]);
   if (waitVerdict) await verdictIs(page, "block");
-  const refusedBefore = await refusals();
+  const refusedBefore = await refusals.count();
+  const outcome = first([refusals.above(refusedBefore), postedAbove(page, postedBefore)],
+    `${name}/${how}: neither a refusal nor a post after the insult`);
   await gesture(page, name, how);
   await answer();
   // Either the guard refuses or the page posts: whichever comes first.
-  await until(
-    async () => ({ refused: await refusals(), posted: await posted(page) }),
-    (s) => s.refused > refusedBefore || s.posted > postedBefore,
-    `${name}/${how}: neither a refusal nor a post after the insult`,
-  );
-  const refusedAfter = await refusals();
+  await outcome;
+  const refusedAfter = await refusals.count();
   await clear(page, name);
   typing();
   await type(page, name, CLEAN[how]);
   if (waitVerdict) await verdictIs(page, "allow");
   await gesture(page, name, how);
   await answer();
-  await until(() => posted(page), (n) => n > postedBefore, `${name}/${how}: the clean text was not posted`);
+  await inPage(page, (n) => window.composer.posted > n, postedBefore, `${name}/${how}: the clean text was not posted`);
   const via = how === "click" ? "click" : "enter";
   assert.deepEqual(server.posts.slice(start), [{ editor: name, via, text: CLEAN[how] }],
     `${name}/${how}: what reached the server`);
@@ -221,14 +228,14 @@ for (const name of NAMES) {
     for (const how of ["click", "Enter"]) {
       test(`${how}: the insult never reaches the server, clean text does`, () =>
         withPage(plain, `/editors/${name}.html?guard=npm`, (page) =>
-          insultThenClean(page, name, how, { refusals: () => pageRefusals(page), waitVerdict: true })));
+          insultThenClean(page, name, how, { refusals: pageRefusals(page), waitVerdict: true })));
     }
 
     for (const how of ["click", "Enter"]) {
       test(`${how} before the verdict is known: held, then refused (insult) or sent (clean)`, async () => {
         const p = await open(plain, `/editors/${name}.html?guard=npm&verdicts=held`);
         try {
-          await insultThenClean(p, name, how, { refusals: () => pageRefusals(p), waitVerdict: false, held: true });
+          await insultThenClean(p, name, how, { refusals: pageRefusals(p), waitVerdict: false, held: true });
         } finally {
           await p.close();
         }
@@ -250,7 +257,7 @@ for (const name of NAMES) {
         };
         assert.equal(await ask(INSULTS.click), false, "mayPost() for the insult");
         assert.equal(await ask(CLEAN.click), true, "mayPost() for clean text");
-        await until(() => posted(p), (n) => n === 1, "the clean text was not posted");
+        await inPage(p, () => window.composer.posted === 1, undefined, "the clean text was not posted");
         assert.deepEqual(server.posts.slice(start), [{ editor: name, via: "code", text: CLEAN.click }]);
         assert.deepEqual(p.errors, []);
       } finally {
@@ -284,12 +291,13 @@ for (const name of NAMES) {
         const marks = await p.evaluate(() => window.composer.field.ownerDocument.querySelectorAll("mark.saring-hit").length);
         assert.ok(marks > 0, "the guard drew no mark");
         assert.deepEqual(await p.evaluate(() => window.composer.snapshot()), before, "after marking");
-        const refused = await pageRefusals(p);
+        const refused = await pageRefusals(p).count();
         await p.keyboard.press("Enter");
-        await until(() => pageRefusals(p), (n) => n > refused, "Enter was not refused");
+        await inPage(p, (n) => window.composer.refusals > n, refused, "Enter was not refused");
         assert.deepEqual(await p.evaluate(() => window.composer.snapshot()), before, "after the refused Enter");
         await p.keyboard.press("Control+Z");
-        const undone = await until(() => p.evaluate(() => window.composer.text()), (t) => t !== INSULTS.click, "Ctrl+Z changed nothing");
+        await inPage(p, (t) => window.composer.text() !== t, INSULTS.click, "Ctrl+Z changed nothing");
+        const undone = await p.evaluate(() => window.composer.text());
         assert.ok(INSULTS.click.startsWith(undone), `undo gave "${undone}"`);
         assert.equal(server.posts.filter((x) => x.text === INSULTS.click && x.editor === name).length, 0);
         assert.deepEqual(p.errors, []);
@@ -330,14 +338,11 @@ for (const name of NAMES) {
           await clear(page, name);
           await type(page, name, INSULTS.Enter);
           const before = await page.evaluate(() => window.composer.snapshot());
-          const refused = await extRefusals();
+          const refused = await extRefusals.count();
           const postedBefore = await posted(page);
+          const outcome = first([extRefusals.above(refused), postedAbove(page, postedBefore)], "neither a refusal nor a post");
           await page.keyboard.press("Enter");
-          await until(
-            async () => ({ refused: await extRefusals(), posted: await posted(page) }),
-            (s) => s.refused > refused || s.posted > postedBefore,
-            "neither a refusal nor a post",
-          );
+          await outcome;
           assert.equal(await posted(page), postedBefore, "the insult was posted");
           assert.deepEqual(await page.evaluate(() => window.composer.snapshot()), before);
           assert.equal(await page.evaluate(() => window.composer.field.getAttribute("data-saring-action")), null,

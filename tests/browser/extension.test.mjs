@@ -9,19 +9,23 @@
 import assert from "node:assert/strict";
 import { execFileSync, spawnSync } from "node:child_process";
 import { createReadStream, mkdtempSync, rmSync, statSync } from "node:fs";
+import { EventEmitter, on } from "node:events";
 import { createServer } from "node:http";
 import { tmpdir } from "node:os";
 import { extname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { after, before, describe, test } from "node:test";
 import { chromium } from "playwright-core";
-import { CHROMIUM, CHROMIUM_ARGS } from "./support.mjs";
+import { CHROMIUM, CHROMIUM_ARGS, extensionRefusalsAbove } from "./support.mjs";
+import { loadPackage } from "../js/support.mjs";
 
 const repo = fileURLToPath(new URL("../../", import.meta.url));
 const extDir = join(repo, "dist", "saring-extension");
 const fixtureDirs = ["extension", "composers"].map((d) => join(repo, "tests", "browser", "fixtures", d));
 
 const DISGUISED = ["dasar 4nj1ng lu", "ｋｏｎｔｏｌ"];
+// What the built package says it knows: the options page must offer exactly these.
+const PACKAGE_LANGUAGES = (await loadPackage()).languages();
 const CLEAN = "main ke pantai";
 
 // /plain/… and /strict/… serve the same fixture files; /strict/ adds a CSP without
@@ -29,6 +33,7 @@ const CLEAN = "main ke pantai";
 // POST /send is where the fixtures' composers post: every text that arrives is kept in `posted`.
 const STRICT_CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'";
 const posted = [];
+const arrivals = new EventEmitter(); // "post" once for every text that arrives
 function startFixtureServer() {
   const types = { ".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=utf-8", ".css": "text/css" };
   const server = createServer((req, res) => {
@@ -42,6 +47,7 @@ function startFixtureServer() {
         } catch {
           posted.push({ bad: body });
         }
+        arrivals.emit("post");
         res.writeHead(204).end();
       });
       return;
@@ -116,25 +122,22 @@ async function refusals() {
   return Object.values(r).reduce((a, b) => a + b, 0);
 }
 
-/** Waits until the guard has refused one more send than `before`. */
+/** Waits until the guard has refused one more send than `before`; resolves with the count. */
 async function refusedSince(before, what) {
-  const deadline = Date.now() + 10_000;
-  let n;
-  while (Date.now() < deadline) {
-    n = await refusals();
-    if (n > before) return n;
-    await new Promise((r) => setTimeout(r, 40));
-  }
-  assert.fail(`${what}: the send was not refused (refusals: ${n})`);
+  worker = currentWorker();
+  return extensionRefusalsAbove(worker, before).catch((e) => assert.fail(`${what}: the send was not refused (${e.message})`));
 }
 
 const sentTexts = (composer) => posted.filter((p) => p.composer === composer).map((p) => p.text);
 
+/** Waits until `text` has reached the server from `composer`, woken by each arrival. */
 async function waitPosted(composer, text) {
-  const deadline = Date.now() + 10_000;
-  while (Date.now() < deadline) {
-    if (sentTexts(composer).some((t) => t.includes(text))) return;
-    await new Promise((r) => setTimeout(r, 40));
+  const arrived = () => sentTexts(composer).some((t) => t.includes(text));
+  if (arrived()) return;
+  try {
+    for await (const _ of on(arrivals, "post", { signal: AbortSignal.timeout(10_000) })) if (arrived()) return;
+  } catch (e) {
+    if (e.name !== "AbortError") throw e;
   }
   assert.fail(`${composer}: "${text}" never reached the server (got ${JSON.stringify(sentTexts(composer))})`);
 }
@@ -146,32 +149,66 @@ async function waitPosted(composer, text) {
 async function overlayOf(page) {
   const cdp = await context.newCDPSession(page);
   try {
-    const { root } = await cdp.send("DOM.getDocument", { depth: -1, pierce: true });
-    const marks = [];
-    const statuses = [];
-    const text = (n) => (n.nodeType === 3 ? n.nodeValue : (n.children ?? []).map(text).join(""));
-    const walk = (n, closed) => {
-      const attrs = Object.fromEntries((n.attributes ?? []).reduce((a, v, i, all) => (i % 2 ? a : [...a, [v, all[i + 1]]]), []));
-      if (closed && n.nodeName === "MARK" && /saring-hit/.test(attrs.class ?? "")) marks.push(text(n));
-      if (closed && /saring-status/.test(attrs.class ?? "")) statuses.push(text(n));
-      for (const c of n.children ?? []) walk(c, closed);
-      for (const sr of n.shadowRoots ?? []) walk(sr, closed || sr.shadowRootType === "closed");
-      if (n.contentDocument) walk(n.contentDocument, closed);
-    };
-    walk(root, false);
-    return { marks, statuses };
+    return await overlayThrough(cdp);
   } finally {
     await cdp.detach().catch(() => {});
   }
 }
 
+async function overlayThrough(cdp) {
+  const { root } = await cdp.send("DOM.getDocument", { depth: -1, pierce: true });
+  const marks = [];
+  const statuses = [];
+  const text = (n) => (n.nodeType === 3 ? n.nodeValue : (n.children ?? []).map(text).join(""));
+  const walk = (n, closed) => {
+    const attrs = Object.fromEntries((n.attributes ?? []).reduce((a, v, i, all) => (i % 2 ? a : [...a, [v, all[i + 1]]]), []));
+    if (closed && n.nodeName === "MARK" && /saring-hit/.test(attrs.class ?? "")) marks.push(text(n));
+    if (closed && /saring-status/.test(attrs.class ?? "")) statuses.push(text(n));
+    for (const c of n.children ?? []) walk(c, closed);
+    for (const sr of n.shadowRoots ?? []) walk(sr, closed || sr.shadowRootType === "closed");
+    if (n.contentDocument) walk(n.contentDocument, closed);
+  };
+  walk(root, false);
+  return { marks, statuses };
+}
+
+// The DevTools DOM events that say the document (closed shadow roots included) changed.
+const DOM_CHANGES = [
+  "DOM.documentUpdated", "DOM.childNodeInserted", "DOM.childNodeRemoved", "DOM.characterDataModified",
+  "DOM.attributeModified", "DOM.attributeRemoved", "DOM.childNodeCountUpdated", "DOM.shadowRootPushed",
+  "DOM.shadowRootPopped",
+];
+
+/** Waits until the overlay satisfies `predicate`, looking again whenever the DOM changes. */
 async function waitOverlay(page, predicate, what) {
+  const cdp = await context.newCDPSession(page);
+  let changes = 0;
+  let wake = () => {};
+  const changed = () => {
+    changes += 1;
+    wake();
+  };
+  for (const e of DOM_CHANGES) cdp.on(e, changed);
   const deadline = Date.now() + 10_000;
   let got;
-  while (Date.now() < deadline) {
-    got = await overlayOf(page);
-    if (predicate(got)) return got;
-    await new Promise((r) => setTimeout(r, 50));
+  try {
+    await cdp.send("DOM.enable");
+    for (;;) {
+      const seen = changes;
+      got = await overlayThrough(cdp);
+      if (predicate(got)) return got;
+      const left = deadline - Date.now();
+      if (left <= 0) break;
+      if (changes !== seen) continue; // changed while it was read
+      let timer;
+      await new Promise((r) => {
+        wake = r;
+        timer = setTimeout(r, left); // the deadline, not a pause
+      });
+      clearTimeout(timer);
+    }
+  } finally {
+    await cdp.detach().catch(() => {});
   }
   assert.fail(`${what}: ${JSON.stringify(got)}`);
 }
@@ -471,10 +508,83 @@ const SUMMARY = {
 const waitVerdict = (page, action) =>
   waitOverlay(page, (o) => o.statuses.some((s) => SUMMARY[action].test(s)), `no "${action}" verdict shown`);
 
+/** Changes the parent's stored settings and waits until the service worker has seen it. */
+const storeSettings = (patch) =>
+  currentWorker().evaluate((p) => new Promise((resolve, reject) => {
+    const seen = (changes, area) => {
+      if (area !== "local" || !("settings" in changes)) return;
+      chrome.storage.onChanged.removeListener(seen);
+      resolve();
+    };
+    chrome.storage.onChanged.addListener(seen);
+    chrome.storage.local.get("settings")
+      .then(({ settings = {} }) => {
+        const next = { ...settings, ...p };
+        if (JSON.stringify(next) === JSON.stringify(settings)) { // no change, no event
+          chrome.storage.onChanged.removeListener(seen);
+          return resolve();
+        }
+        return chrome.storage.local.set({ settings: next });
+      })
+      .catch(reject);
+  }), patch);
+
+/** Types `text` into the fixture page's input and sends it: it must reach the page. */
+async function sendsThrough(tab, text, what) {
+  const f = tab.locator("#input");
+  await clear(f);
+  await f.pressSequentially(text);
+  const before = await sentCount(tab, "input");
+  await tab.locator("#b-input").click();
+  await tab.waitForFunction((n) => window.sent.input === n + 1, before, { timeout: 5_000 })
+    .catch(() => assert.fail(`${what}: "${text}" was not sent`));
+}
+
+/** Types `text` into the fixture page's input and tries to send it: it must be refused. */
+async function refusedThere(tab, text, what) {
+  const f = tab.locator("#input");
+  await clear(f);
+  await f.pressSequentially(text);
+  const before = await sentCount(tab, "input");
+  const n = await refusals();
+  await tab.locator("#b-input").click();
+  await refusedSince(n, `${what}: "${text}"`);
+  assert.equal(await sentCount(tab, "input"), before, `${what}: "${text}" was sent`);
+}
+
+/**
+ * Everything in the extension's local storage once the activity table has a row for each of
+ * `sites` (or after `ms`, as it then is): the service worker waits for its storage events.
+ */
+const storedOnceActive = (sites, ms) =>
+  currentWorker().evaluate(([sites, ms]) => new Promise((resolve) => {
+    const all = () => chrome.storage.local.get(null);
+    const done = async () => {
+      chrome.storage.onChanged.removeListener(seen);
+      clearTimeout(deadline);
+      resolve(await all());
+    };
+    const has = (activity) => sites.every((s) => activity?.[s]);
+    const seen = (changes, area) => {
+      if (area === "local" && changes.activity && has(changes.activity.newValue)) done();
+    };
+    chrome.storage.onChanged.addListener(seen);
+    const deadline = setTimeout(done, ms); // the deadline, not a pause: the caller asserts
+    all().then((now) => has(now.activity) && done());
+  }), [sites, ms]);
+
 describe("options page: the parent PIN", () => {
   let page;
   const PIN = "2468";
   const stored = () => worker.evaluate(() => chrome.storage.local.get(null));
+  // The wait after a wrong PIN is what is under test here, so this one is a timed wait: until
+  // the moment the extension stored as the end of the back-off (pinFails.until), no longer.
+  const backOffOver = () =>
+    currentWorker().evaluate(async () => {
+      const { pinFails } = await chrome.storage.local.get("pinFails");
+      const left = (pinFails?.until ?? 0) - Date.now();
+      if (left > 0) await new Promise((r) => setTimeout(r, left));
+    });
 
   before(async () => {
     page = await context.newPage();
@@ -539,15 +649,16 @@ describe("options page: the parent PIN", () => {
     assert.equal(soon.ok, false);
     assert.equal(soon.code, "wait");
     assert.ok(soon.retryAfterMs > 0);
-    // A second wrong try doubles the wait.
-    await new Promise((r) => setTimeout(r, soon.retryAfterMs + 50));
+    // A second wrong try doubles the wait. The page counts the first wait down and enables
+    // the button again when it is over.
+    await page.waitForSelector("#unlock:not([disabled])", { timeout: soon.retryAfterMs + 10_000 });
     const wrong2 = await page.evaluate(() => chrome.runtime.sendMessage({ type: "unlock", pin: "9999" }));
     assert.equal(wrong2.code, "wrong");
     assert.ok(wrong2.retryAfterMs >= 2000, `wait after two wrong tries: ${wrong2.retryAfterMs} ms`);
     const all = await stored();
     assert.equal(all.pinFails.count, 2);
     assert.equal(all.settings?.profile ?? "teen", "teen");
-    await new Promise((r) => setTimeout(r, wrong2.retryAfterMs + 50));
+    // (The next test waits, on the reloaded page, for this wait to be over.)
   });
 
   test("the right PIN unlocks; a new profile takes effect in pages", async () => {
@@ -580,6 +691,49 @@ describe("options page: the parent PIN", () => {
     await tab.close();
   });
 
+  // The language choice: checkboxes built from the package's languages(), the parent's choice
+  // passed to the worker's filter, and stored codes the package does not know dropped.
+  test("languages: English only lets a Javanese insult through and still refuses an English one", async () => {
+    const boxes = page.locator('#language-list input[name="languages"]');
+    const offered = await boxes.evaluateAll((els) => els.map((b) => ({ code: b.value, checked: b.checked })));
+    assert.deepEqual(offered, PACKAGE_LANGUAGES.map((l) => ({ code: l.code, checked: l.default })));
+    for (const { code } of offered.filter((l) => l.code !== "en" && l.checked)) {
+      await page.locator(`#language-list input[value="${code}"]`).uncheck();
+    }
+    // The last language on cannot be switched off.
+    assert.equal(await page.locator('#language-list input[value="en"]').isDisabled(), true);
+    await page.evaluate(() => (document.getElementById("save-message").dataset.kind = ""));
+    await page.locator("#save").click();
+    await page.waitForFunction(() => document.getElementById("save-message").dataset.kind === "ok", null, { timeout: 5_000 });
+    assert.deepEqual((await stored()).settings.languages, ["en"]);
+
+    const tab = await open("plain");
+    try {
+      await sendsThrough(tab, "jancok", "English only");
+      await refusedThere(tab, "fuck", "English only");
+
+      // A code this version does not know (saved by another version, or typed by hand) is
+      // dropped: screening goes on in the languages that are left, and the page shows them.
+      await storeSettings({ languages: ["xx", "en"] });
+      await page.waitForFunction(() => [...document.querySelectorAll('#language-list input:checked')].map((b) => b.value).join() === "en");
+      await sendsThrough(tab, "jancok", "stored [xx, en]");
+      await refusedThere(tab, "fuck", "stored [xx, en]");
+      // Nothing known left: the default set, in which Javanese is screened.
+      await storeSettings({ languages: ["xx"] });
+      await refusedThere(tab, "jancok", "stored [xx]");
+      await refusedThere(tab, "fuck", "stored [xx]");
+    } finally {
+      await tab.close();
+      await storeSettings({ languages: null });
+    }
+    // Back to the default set on the page too, which stores no choice.
+    await page.waitForFunction((n) => document.querySelectorAll('#language-list input:checked').length === n,
+      PACKAGE_LANGUAGES.filter((l) => l.default).length);
+    await page.locator("#save").click();
+    await page.waitForFunction(() => document.getElementById("save-message").dataset.kind === "ok");
+    assert.equal((await stored()).settings.languages, null);
+  });
+
   test("pause for 15 minutes needs the unlocked page; resuming does not", async () => {
     await page.locator("#pause").click();
     await page.waitForFunction(() => !document.getElementById("resume").hidden);
@@ -609,7 +763,7 @@ describe("options page: the parent PIN", () => {
     await page.waitForSelector("body[data-unlocked='false']");
     const old = await page.evaluate((pin) => chrome.runtime.sendMessage({ type: "unlock", pin }), PIN);
     assert.equal(old.code, "wrong");
-    await new Promise((r) => setTimeout(r, old.retryAfterMs + 50));
+    await backOffOver();
     const fresh = await page.evaluate(() => chrome.runtime.sendMessage({ type: "unlock", pin: "13579" }));
     assert.equal(fresh.ok, true);
   });
@@ -730,12 +884,16 @@ describe("sites and the service worker's lifetime", () => {
     const sw = targetInfos.find((t) => t.type === "service_worker" && t.url.startsWith(`chrome-extension://${extId}/`));
     assert.ok(sw, "no service worker target");
     await cdp.send("Target.closeTarget", { targetId: sw.targetId });
-    const deadline = Date.now() + 5_000;
-    while (Date.now() < deadline) {
+    // DevTools tells a page's session no event when a service worker's target goes, so the
+    // list of targets is read (each read paced by the one before) until the worker is gone.
+    const deadline = Date.now() + 10_000;
+    let alive = true;
+    while (alive && Date.now() < deadline) {
       const { targetInfos: now } = await cdp.send("Target.getTargets");
-      if (!now.some((t) => t.targetId === sw.targetId)) break;
-      await new Promise((r) => setTimeout(r, 50));
+      alive = now.some((t) => t.targetId === sw.targetId);
     }
+    assert.ok(!alive, "the service worker did not stop");
+    await cdp.detach().catch(() => {});
     const f = tab.locator("#input");
     await f.pressSequentially(DISGUISED[1]);
     await waitVerdict(tab, "block");
@@ -769,6 +927,7 @@ describe("fail closed, the length cap, the log and the badge", () => {
   test("a tab opened while the service worker is busy holds the send until the verdict", async () => {
     // Keep the worker busy for a few seconds (as a long paste in another tab would).
     const n = await refusals();
+    const sentBefore = sentTexts("div").length;
     const w = currentWorker();
     let busy = true;
     const done = w.evaluate(() => {
@@ -793,6 +952,8 @@ describe("fail closed, the length cap, the log and the badge", () => {
     await f.pressSequentially("sampai jumpa besok");
     await tab.locator("#div-send").click();
     await waitPosted("div", "sampai jumpa besok");
+    // The clean text arrived after any earlier send would have: it is the only one.
+    assert.deepEqual(sentTexts("div").slice(sentBefore), ["sampai jumpa besok"]);
     await tab.close();
   });
 
@@ -847,13 +1008,7 @@ describe("fail closed, the length cap, the log and the badge", () => {
       return new Promise((r) => frame.addEventListener("load", r));
     }, `${otherOrigin}/plain/frame.html`);
     await tab.frameLocator("#other").locator("#frame-field").pressSequentially(DISGUISED[1]);
-    let all;
-    const deadline = Date.now() + 15_000;
-    do {
-      all = await currentWorker().evaluate(() => chrome.storage.local.get(["activity", "log"]));
-      if (all.activity?.["127.0.0.1"] && all.activity?.localhost) break;
-      await new Promise((r) => setTimeout(r, 200));
-    } while (Date.now() < deadline);
+    const all = await storedOnceActive(["127.0.0.1", "localhost"], 15_000);
     await tab.close();
     await setSettings({ logText: false });
     await currentWorker().evaluate(() => chrome.storage.local.set({ log: [] }));
@@ -875,13 +1030,7 @@ describe("privacy", () => {
     const tab = await open("plain");
     await tab.locator("#textarea").pressSequentially(DISGUISED[0]);
     await waitVerdict(tab, "block");
-    const deadline = Date.now() + 10_000;
-    let all;
-    do {
-      all = await worker.evaluate(() => chrome.storage.local.get(null));
-      if (all.activity?.["127.0.0.1"]) break;
-      await new Promise((r) => setTimeout(r, 250));
-    } while (Date.now() < deadline);
+    const all = await storedOnceActive(["127.0.0.1"], 10_000);
     await tab.close();
     const row = all.activity?.["127.0.0.1"];
     assert.ok(row, `no activity recorded: ${JSON.stringify(all.activity)}`);
@@ -925,49 +1074,5 @@ describe("privacy", () => {
     assert.deepEqual(offsite, []);
     assert.deepEqual(requests.filter((u) => !allowed(u)), []);
     assert.ok(requests.some((u) => u.startsWith(`${origin}/strict/`)), "requests were not recorded");
-  });
-});
-
-describe("settings rules (Node, no browser)", () => {
-  const settingsUrl = new URL("../../www/extension/js/settings.js", import.meta.url).href;
-
-  test("a PIN hash set by policy is the PIN; a malformed one is ignored", async () => {
-    const { managedPin, pinRecord } = await import(settingsUrl);
-    const { hashPin } = await import(new URL("../../www/extension/js/pin.js", import.meta.url).href);
-    const record = await hashPin("8642");
-    const saved = globalThis.chrome;
-    try {
-      for (const [policy, want] of [
-        [{ pinHash: record }, record],
-        [{ pinHash: { ...record, iterations: 1000 } }, null],
-        [{ pinHash: { ...record, algo: "MD5" } }, null],
-        [{ pinHash: "8642" }, null],
-        [{}, null],
-      ]) {
-        globalThis.chrome = { storage: { managed: { get: async () => policy } } };
-        assert.deepEqual(await managedPin(), want, JSON.stringify(policy));
-      }
-    } finally {
-      globalThis.chrome = saved;
-    }
-    assert.equal(pinRecord(null), null);
-  });
-
-  test("stored collections are bounded: sites, log rows, rows per site", async () => {
-    const { boundActivity, boundLog, MAX_LOG, MAX_LOG_PER_SITE, MAX_SITES } = await import(settingsUrl);
-    const activity = Object.fromEntries(Array.from({ length: MAX_SITES + 50 }, (_, i) => [`s${i}.example`, { counts: { insult: 1 }, last: i }]));
-    const kept = boundActivity(activity);
-    assert.equal(Object.keys(kept).length, MAX_SITES);
-    assert.ok(!("s0.example" in kept) && `s${MAX_SITES + 49}.example` in kept, "the least recent sites go first");
-    // 200 rows forged by one site do not push out the others' rows.
-    const log = [
-      ...Array.from({ length: 10 }, (_, i) => ({ site: "real.example", time: i })),
-      ...Array.from({ length: 200 }, (_, i) => ({ site: "forger.example", time: 100 + i })),
-    ];
-    const bounded = boundLog(log);
-    assert.ok(bounded.length <= MAX_LOG);
-    assert.equal(bounded.filter((r) => r.site === "real.example").length, 10);
-    assert.equal(bounded.filter((r) => r.site === "forger.example").length, MAX_LOG_PER_SITE);
-    assert.deepEqual(bounded.map((r) => r.time), [...bounded.map((r) => r.time)].sort((a, b) => a - b));
   });
 });

@@ -154,3 +154,40 @@ export function startComposerServer({ roots, csp = () => null }) {
     });
   });
 }
+
+/**
+ * Resolves with the number of sends the parents' extension has refused (all tabs: the numbers
+ * behind its toolbar badges) as soon as it is above `n`. The extension's service worker
+ * `worker` waits for its own storage change event (it keeps the count in storage.session);
+ * after `ms` without one, the promise rejects with the count seen.
+ */
+export function extensionRefusalsAbove(worker, n, ms = 10_000) {
+  return worker.evaluate(([above, ms]) => new Promise((resolve, reject) => {
+    const sum = (r) => Object.values(r ?? {}).reduce((a, b) => a + b, 0);
+    const stop = () => {
+      chrome.storage.onChanged.removeListener(seen);
+      clearTimeout(deadline);
+    };
+    const seen = (changes, area) => {
+      if (area !== "session" || !changes.refusals) return;
+      const total = sum(changes.refusals.newValue);
+      if (total > above) {
+        stop();
+        resolve(total);
+      }
+    };
+    chrome.storage.onChanged.addListener(seen);
+    const deadline = setTimeout(async () => {
+      stop();
+      const { refusals } = await chrome.storage.session.get("refusals");
+      if (sum(refusals) > above) resolve(sum(refusals));
+      else reject(new Error(`the refused sends stayed at ${sum(refusals)}`));
+    }, ms);
+    chrome.storage.session.get("refusals").then(({ refusals }) => {
+      if (sum(refusals) > above) {
+        stop();
+        resolve(sum(refusals));
+      }
+    });
+  }), [n, ms]);
+}

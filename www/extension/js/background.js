@@ -5,7 +5,7 @@
 // synchronously, and every handler first awaits the one `ready` promise. Messages go through
 // a router that checks the sender: content scripts may only ask for verdicts; only the
 // extension's own options page may read or change settings, and changes need the PIN.
-import init, { Filter } from "../pkg/saring.js";
+import init, { Filter, languages } from "../pkg/saring.js";
 import { delayAfter, hashPin, pinProblem, verifyPin } from "./pin.js";
 import {
   boundActivity, boundLog, effectiveSettings, hostOf, managedPin, managedValues, MAX_CHECK_LENGTH,
@@ -19,19 +19,29 @@ const MAX_WORDS = 10; // matched words kept per log row (when the parent chose t
 // --- state ----------------------------------------------------------------------------------
 const ready = init({ module_or_path: chrome.runtime.getURL("pkg/saring_bg.wasm") });
 let current = null; // Promise<{ settings, locked, filter }>, rebuilt when settings change
+// What the package knows: [{ code, name, default }], read once the module is ready.
+const catalogue = ready.then(() => languages());
+const knownCodes = () => catalogue.then((list) => list.map((l) => l.code));
 
 function state() {
   current ??= (async () => {
     await ready;
-    const eff = await effectiveSettings();
+    const eff = await effectiveSettings(await knownCodes());
     const { profile, extraTerms, allowTerms } = eff.settings;
+    // No choice of languages: the package's default set.
+    const langs = eff.settings.languages ? { languages: eff.settings.languages } : {};
     let filter;
     try {
-      filter = new Filter({ profile, extraTerms, allowTerms });
+      filter = new Filter({ profile, ...langs, extraTerms, allowTerms });
     } catch (e) {
-      // A custom word the core refuses must not switch the guard off: fall back to the profile.
-      console.warn("saring: custom words refused:", e.message);
-      filter = new Filter({ profile });
+      // A custom word the core refuses must not switch the guard off: fall back to the profile
+      // (and, should the languages be what it refused, to the default set).
+      console.warn("saring: settings refused:", e.message);
+      try {
+        filter = new Filter({ profile, ...langs });
+      } catch {
+        filter = new Filter({ profile });
+      }
     }
     return { ...eff, filter };
   })();
@@ -230,6 +240,7 @@ const routes = {
         : { ...settings, extraTerms: [], allowTerms: [], skipSites: [], forceSites: [] };
       return {
         settings: shown,
+        languages: await catalogue,
         locked,
         managed,
         hasPin: !!(policyPin || got.pin),
@@ -305,7 +316,7 @@ const routes = {
     from: "options",
     async run(msg) {
       await requireToken(msg);
-      const clean = sanitize(msg.settings);
+      const clean = sanitize(msg.settings, await knownCodes());
       const { locked } = await state();
       const refused = Object.keys(clean).filter((k) => locked.includes(k));
       if (refused.length) {

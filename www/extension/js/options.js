@@ -118,10 +118,67 @@ function parseTerms(text) {
   });
 }
 
+// --- languages: one checkbox per entry of the package's languages(), as the worker lists them --
+let catalogue = []; // [{ code, name, default }]
+const defaultCodes = () => catalogue.filter((l) => l.default).map((l) => l.code);
+const languageBoxes = () => [...document.querySelectorAll('#language-list input[name="languages"]')];
+
+/** The language's name in the page's language, else the package's (English) name. */
+function languageName({ code, name }) {
+  try {
+    const local = new Intl.DisplayNames([uiLang], { type: "language", fallback: "none" }).of(code);
+    if (local && local.toLowerCase() !== code) return local;
+  } catch {
+    /* no names for this locale */
+  }
+  return name;
+}
+
+function renderLanguages(list, chosen, locked) {
+  if (JSON.stringify(list) !== JSON.stringify(catalogue)) {
+    catalogue = list;
+    $("language-list").replaceChildren(
+      ...list.map((l) => {
+        const label = document.createElement("label");
+        label.className = "check";
+        const box = document.createElement("input");
+        box.type = "checkbox";
+        box.name = "languages";
+        box.value = l.code;
+        box.addEventListener("change", keepOneLanguage);
+        label.append(box, " ", cell("span", `${languageName(l)} (${l.code})`));
+        return label;
+      }),
+    );
+  }
+  const on = chosen ?? defaultCodes();
+  for (const box of languageBoxes()) {
+    box.checked = on.includes(box.value);
+    box.dataset.locked = String(locked);
+  }
+  keepOneLanguage();
+}
+
+// At least one language stays on: the last one checked cannot be unchecked.
+function keepOneLanguage() {
+  const boxes = languageBoxes();
+  const checked = boxes.filter((b) => b.checked);
+  for (const b of boxes) b.disabled = b.dataset.locked === "true" || (checked.length === 1 && b.checked);
+}
+
+/** The checked codes, or null when they are the package's default set (which then follows it). */
+function chosenLanguages() {
+  const codes = languageBoxes().filter((b) => b.checked).map((b) => b.value);
+  const defaults = defaultCodes();
+  const same = codes.length === defaults.length && codes.every((c) => defaults.includes(c));
+  return same ? null : codes;
+}
+
 $("settings").addEventListener("submit", async (e) => {
   e.preventDefault();
   const wanted = {
     profile: $("profile").value,
+    languages: chosenLanguages(),
     extraTerms: parseTerms($("extra-terms").value),
     allowTerms: lines($("allow-terms").value),
     skipSites: lines($("skip-sites").value),
@@ -210,6 +267,7 @@ async function refresh() {
 
   const st = s.settings;
   $("profile").value = st.profile;
+  renderLanguages(s.languages ?? [], st.languages, s.locked.includes("languages"));
   $("extra-terms").value = st.extraTerms.map((x) => `${x.term}, ${x.category}, ${x.severity}`).join("\n");
   $("allow-terms").value = st.allowTerms.join("\n");
   $("skip-sites").value = st.skipSites.join("\n");

@@ -11,8 +11,11 @@ export const CATEGORIES = [
   "profanity", "insult", "sexual", "hate", "violence", "self-harm", "drugs", "gambling",
   "personal-info", "link",
 ];
+// `languages: null` is the package's default set (`languages()` entries with `default: true`),
+// which follows the package when it gains a language; a list is the parent's own choice.
 export const DEFAULTS = Object.freeze({
   profile: "teen",
+  languages: null,
   extraTerms: [],
   allowTerms: [],
   skipSites: [],
@@ -88,8 +91,32 @@ export function tooBroad(site) {
   return labels.length < 2 || PUBLIC_SUFFIXES.has(labels.join("."));
 }
 
-/** Validates the keys present in `input`; returns clean values or throws naming the field. */
-export function sanitize(input) {
+/**
+ * The parent's language choice, cleaned: codes the package does not know (`known`, the codes of
+ * `languages()`) are dropped — a setting saved by another version of the extension, or a policy
+ * written for one, must not switch the filter off — and at least one must be left. `null` is
+ * the package's default set.
+ */
+export function cleanLanguages(value, known) {
+  if (value === null) return null;
+  if (!Array.isArray(value)) throw bad("languages", "expected a list of language codes");
+  if (value.length > MAX_ITEMS) throw bad("languages", `at most ${MAX_ITEMS} entries`);
+  const out = [];
+  for (const code of value) {
+    if (typeof code !== "string") throw bad("languages", "expected language codes");
+    const c = code.trim().toLowerCase();
+    if (known.includes(c) && !out.includes(c)) out.push(c);
+  }
+  if (out.length === 0) throw bad("languages", `choose at least one of ${known.join(", ")}`);
+  return out;
+}
+
+/**
+ * Validates the keys present in `input`; returns clean values or throws naming the field.
+ * `known` lists the language codes the package knows (the codes of `languages()`); without
+ * it, a `languages` setting is refused.
+ */
+export function sanitize(input, known = []) {
   if (!input || typeof input !== "object") throw bad("settings", "expected an object");
   const out = {};
   for (const [k, v] of Object.entries(input)) {
@@ -97,6 +124,9 @@ export function sanitize(input) {
       case "profile":
         if (!PROFILES.includes(v)) throw bad(k, `expected ${PROFILES.join(", ")}`);
         out[k] = v;
+        break;
+      case "languages":
+        out[k] = cleanLanguages(v, known);
         break;
       case "extraTerms":
         out[k] = list(k, v, (item) => {
@@ -206,10 +236,10 @@ export async function managedPin() {
 
 /**
  * The settings in force: defaults ← the parent's (local) ← the administrator's (managed).
- * Returns `{ settings, locked: [keys the options page may not change], managed: bool,
- * managedUnknown: bool }`.
+ * `known`: the language codes of the package's `languages()`. Returns `{ settings, locked:
+ * [keys the options page may not change], managed: bool, managedUnknown: bool }`.
  */
-export async function effectiveSettings() {
+export async function effectiveSettings(known = []) {
   const [{ settings: local = {} }, { values: managed, unknown }] = await Promise.all([
     chrome.storage.local.get("settings"),
     managedValues(),
@@ -219,7 +249,7 @@ export async function effectiveSettings() {
     for (const k of POLICY_KEYS) {
       if (source[k] === undefined) continue;
       try {
-        Object.assign(settings, sanitize({ [k]: source[k] }));
+        Object.assign(settings, sanitize({ [k]: source[k] }, known));
       } catch {
         /* a bad stored or managed value keeps the value below it */
       }
