@@ -220,6 +220,7 @@ impl Lexicon {
         let mut entries = Vec::new();
         let mut judge = Judge::default();
         judge.affixes = vec![Affixes::default(); Language::ALL.len()];
+        let mut construction_data = Vec::with_capacity(languages.len());
         for &language in languages {
             let folder = language.folder();
             let source = language.path("terms.tsv");
@@ -231,6 +232,7 @@ impl Lexicon {
                 true,
             )?);
             let source = language.path("affixes.tsv");
+            let mut particles = Vec::new();
             for (_, key, words) in lexicon::parse_keyed(&source, folder.affixes, AFFIX_KEYS)? {
                 for word in words {
                     let affixes = &mut judge.affixes[language as usize];
@@ -243,12 +245,13 @@ impl Lexicon {
                             affixes.suffixes.insert(fold(word));
                             judge.custom_affixes.suffixes.insert(fold(word));
                         }
-                        // Read by the constructions stage (`bunuh` + `lah`).
-                        "particle" => {}
+                        // For the constructions stage (`bunuh` + `lah`).
+                        "particle" => particles.push(word),
                         _ => judge.joiners.push_str(word),
                     }
                 }
             }
+            construction_data.push(constructions::builtin(language, particles));
             let source = language.path("markers.tsv");
             for (_, key, words) in lexicon::parse_keyed(&source, folder.markers, MARKER_KEYS)? {
                 for word in words {
@@ -295,11 +298,7 @@ impl Lexicon {
             });
         }
         let scanner = Scanner::new(&entries)?;
-        let data: Vec<_> = languages
-            .iter()
-            .map(|&language| constructions::builtin(language))
-            .collect();
-        let constructions = Constructions::new(&data)?;
+        let constructions = Constructions::new(&construction_data)?;
         // Innocent words stay innocent in mixed text: every folder's allow-words load.
         let builtin = Language::ALL
             .iter()
