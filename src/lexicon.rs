@@ -273,12 +273,7 @@ pub(crate) fn parse_terms(
     strict: bool,
 ) -> Result<Vec<Entry>, BuildError> {
     let mut entries = Vec::new();
-    for (index, line) in text.lines().enumerate() {
-        let number = index + 1;
-        let line = line.trim_end_matches('\r');
-        if line.trim().is_empty() || line.trim_start().starts_with('#') {
-            continue;
-        }
+    for (number, line) in data_lines(text) {
         let columns: Vec<&str> = line.split('\t').map(str::trim).collect();
         if columns.len() > 4 {
             return Err(BuildError::lexicon(
@@ -361,6 +356,19 @@ pub fn word_list(text: &str) -> impl Iterator<Item = &str> {
         .filter(|line| !line.is_empty() && !line.starts_with('#'))
 }
 
+/// The data lines of a table file, with their 1-based line numbers: blank lines and `#` comments
+/// are skipped, and a Windows line end is dropped. Every table parser reads its file through
+/// this, so all of them agree on what a comment is.
+pub(crate) fn data_lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    text.lines()
+        .enumerate()
+        .map(|(index, line)| (index + 1, line.trim_end_matches('\r')))
+        .filter(|(_, line)| {
+            let line = line.trim_start();
+            !line.is_empty() && !line.starts_with('#')
+        })
+}
+
 /// A row of a rules file: line number, key, words.
 pub(crate) type KeyedRow<'t> = (usize, &'static str, Vec<&'t str>);
 
@@ -372,12 +380,7 @@ pub(crate) fn parse_keyed<'t>(
     keys: &'static [&'static str],
 ) -> Result<Vec<KeyedRow<'t>>, BuildError> {
     let mut rows = Vec::new();
-    for (index, line) in text.lines().enumerate() {
-        let number = index + 1;
-        let line = line.trim_end_matches('\r');
-        if line.trim().is_empty() || line.trim_start().starts_with('#') {
-            continue;
-        }
+    for (number, line) in data_lines(text) {
         let Some((key, words)) = line.split_once('\t') else {
             return Err(BuildError::lexicon(
                 source,
@@ -423,12 +426,7 @@ pub(crate) fn parse_dual<'t>(
     text: &'t str,
 ) -> Result<Vec<(usize, LiteralContext<'t>)>, BuildError> {
     let mut rows = Vec::new();
-    for (index, line) in text.lines().enumerate() {
-        let number = index + 1;
-        let line = line.trim_end_matches('\r');
-        if line.trim().is_empty() || line.trim_start().starts_with('#') {
-            continue;
-        }
+    for (number, line) in data_lines(text) {
         let columns: Vec<&str> = line.split('\t').map(str::trim).collect();
         if !(3..=4).contains(&columns.len()) || columns[0].is_empty() {
             return Err(BuildError::lexicon(

@@ -25,7 +25,7 @@ use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
 use crate::detect::Detection;
 use crate::error::BuildError;
-use crate::lexicon::Language;
+use crate::lexicon::{self, Language};
 use crate::normalize::{self, evasion, Folded};
 use crate::vocab::Evasions;
 
@@ -101,12 +101,9 @@ impl Promotion {
         let mut rows: HashMap<Box<str>, u32> = HashMap::new();
         for &language in languages {
             let (source, text) = (language.path("promotion.tsv"), language.folder().promotion);
-            for (number, line) in text.lines().enumerate() {
+            for (number, line) in lexicon::data_lines(text) {
                 let line = line.trim_end();
-                if line.trim().is_empty() || line.starts_with('#') {
-                    continue;
-                }
-                let bad = |message: &str| BuildError::lexicon(&source, number + 1, message);
+                let bad = |message: &str| BuildError::lexicon(&source, number, message);
                 let columns: Vec<&str> = line.split('\t').collect();
                 let [spellings, signal, weight] = columns[..] else {
                     return Err(bad("expected forms<TAB>signal<TAB>weight"));

@@ -34,6 +34,7 @@
 //! alone): a rule without both does not load. The test suite runs every example.
 
 use crate::error::BuildError;
+use crate::lexicon;
 use crate::vocab::{Category, Severity};
 
 use super::words::{class, class_named, family_named, Classes};
@@ -184,12 +185,8 @@ fn parse_unless(text: &str) -> Result<Antipattern, String> {
 /// kinds.
 pub(crate) fn parse_rules(source: &str, text: &str) -> Result<Vec<Rule>, BuildError> {
     let mut rules: Vec<(usize, Rule)> = Vec::new();
-    for (index, raw) in text.lines().enumerate() {
-        let line_no = index + 1;
+    for (line_no, raw) in lexicon::data_lines(text) {
         let line = raw.trim();
-        if line.is_empty() || line.starts_with('#') {
-            continue;
-        }
         let (key, value) = match line.split_once(char::is_whitespace) {
             Some((key, value)) => (key, value.trim()),
             None => (line, ""),

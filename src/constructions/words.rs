@@ -7,6 +7,7 @@
 //! only beside a collective marker or a person noun (`black people`, not `black`).
 
 use crate::error::BuildError;
+use crate::lexicon;
 
 /// A set of word classes, one bit each.
 pub(crate) type Classes = u32;
@@ -153,12 +154,8 @@ pub(crate) fn parse_words<'a>(
     text: &'a str,
     out: &mut Vec<WordRow<'a>>,
 ) -> Result<(), BuildError> {
-    for (index, line) in text.lines().enumerate() {
-        let line_no = index + 1;
+    for (line_no, line) in lexicon::data_lines(text) {
         let line = line.trim_end();
-        if line.trim().is_empty() || line.trim_start().starts_with('#') {
-            continue;
-        }
         let mut columns = line.split('\t');
         let forms = columns.next().unwrap_or_default();
         let class_name = columns.next().unwrap_or_default().trim();
