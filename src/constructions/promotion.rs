@@ -566,12 +566,7 @@ impl Token {
 
 /// Digits inside letters read as letters (`sl0t` → `slot`); a final digit group and `4d` stay.
 fn deleet(bytes: &[u8]) -> Skeleton {
-    let end = bytes.len()
-        - bytes
-            .iter()
-            .rev()
-            .take_while(|b| b.is_ascii_digit())
-            .count();
+    let end = trim_digits(bytes).len();
     let mut out = Skeleton::default();
     for (i, &b) in bytes.iter().enumerate() {
         out.push(match b {
@@ -967,9 +962,11 @@ fn style_of(ch: char) -> Option<u32> {
 /// Marks a supplement letter as a capital (not an evasion flag; cleared before reporting).
 const UPPER: u16 = 1 << 13;
 
-/// Letter styles spam uses that the normalizer's table does not fold: squared and negative
-/// circled or squared capitals (`🅿🆄🅻`), dingbat circled digits (`❶❻❽`) and small capitals
-/// (`ɪɴꜱᴛᴀɴᴛ`). Returns the ASCII letter or digit and whether it is a capital.
+/// Letter styles spam uses where the brand reader needs more than the normalizer's fold:
+/// squared and negative circled or squared capitals (`🅿🆄🅻`; the fold table reads them as
+/// letters but not as capitals, and capitals in pieces are a brand signal), dingbat circled
+/// digits (`❶❻❽`) and small capitals (`ɪɴꜱᴛᴀɴᴛ`), which it does not fold. Returns the ASCII
+/// letter or digit and whether it is a capital.
 fn supplement(ch: char) -> Option<(u8, bool)> {
     let cp = ch as u32;
     let letter = |base: u32| Some((b'a' + (cp - base) as u8, true));
