@@ -297,7 +297,8 @@ impl Lexicon {
                 language: None,
             });
         }
-        let scanner = Scanner::new(&entries)?;
+        let promotion = Promotion::new(languages)?;
+        let scanner = Scanner::new(&entries, promotion.forms())?;
         let constructions = Constructions::new(&construction_data)?;
         // Innocent words stay innocent in mixed text: every folder's allow-words load.
         let builtin = Language::ALL
@@ -312,7 +313,7 @@ impl Lexicon {
             judge.allow(&folded.text);
         }
         Ok(Lexicon {
-            promotion: Promotion::new(languages)?,
+            promotion,
             entries,
             scanner,
             judge,
@@ -398,6 +399,7 @@ impl Filter {
         let Scratch {
             folded,
             candidates,
+            signals,
             hits,
             detections,
             reader,
@@ -406,8 +408,9 @@ impl Filter {
         } = scratch;
         normalize::normalize_into(text, folded);
         candidates.clear();
+        signals.clear();
         let lexicon = &*self.lexicon;
-        lexicon.scanner.scan(folded, candidates);
+        lexicon.scanner.scan(folded, candidates, signals);
         hits.clear();
         lexicon.judge.judge(
             text,
@@ -436,9 +439,12 @@ impl Filter {
             let word = &text[range.clone()];
             normalize::normalize_leet_into(word, &mut scratch.word);
             scratch.word_candidates.clear();
-            lexicon
-                .scanner
-                .scan(&scratch.word, &mut scratch.word_candidates);
+            scratch.word_signals.clear();
+            lexicon.scanner.scan(
+                &scratch.word,
+                &mut scratch.word_candidates,
+                &mut scratch.word_signals,
+            );
             scratch.word_hits.clear();
             lexicon.judge.judge(
                 word,
@@ -491,7 +497,7 @@ impl Filter {
         // A lexicon word spelled out (`A N J I N G`) is that word, not a brand.
         let promotion = lexicon
             .promotion
-            .find(text, folded, detections)
+            .find(text, folded, &scratch.signals, detections)
             .filter(|p| !found.iter().any(|f| overlap(&f.span, &p.span)));
         if let Some(promotion) = &promotion {
             let (category, severity) = (Category::Gambling, Severity::Severe);
@@ -654,6 +660,8 @@ impl Filter {
 struct Scratch {
     folded: Folded,
     candidates: Vec<Candidate>,
+    /// Where the promotion stage's signal words are (see [`Scanner::scan`]).
+    signals: Vec<Candidate>,
     hits: Vec<Hit>,
     detections: Vec<Detection>,
     reader: constructions::Scratch,
@@ -661,6 +669,7 @@ struct Scratch {
     /// One word read again as leetspeak, its candidates and hits.
     word: Folded,
     word_candidates: Vec<Candidate>,
+    word_signals: Vec<Candidate>,
     word_hits: Vec<Hit>,
 }
 

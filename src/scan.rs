@@ -1,6 +1,9 @@
 //! Scan: one Aho-Corasick automaton over the folded text finds every place a lexicon form
 //! could match; masked words (`f*ck`) are compared against the forms of the same first letter.
 //!
+//! The same automaton also holds the promotion stage's signal words (`slot gacor`, `wd`), so
+//! the folded text is walked once for both: their places are reported apart, as *signals*.
+//!
 //! Scanning only proposes candidates. Whether a candidate is a hit (word boundaries, letter
 //! runs, allowed words, context) is the judge's call.
 
@@ -21,9 +24,14 @@ pub(crate) const WILDCARD: u8 = b'*';
 pub(crate) struct Pattern {
     /// The folded form.
     pub text: Box<[u8]>,
-    /// The forms that fold to it.
+    /// The lexicon forms that fold to it; empty for a pattern that is only a signal word.
     pub owners: Vec<Owner>,
+    /// Its index among the signal words, or [`NO_SIGNAL`].
+    signal: u32,
 }
+
+/// [`Pattern`]'s `signal` when the pattern is not a signal word.
+const NO_SIGNAL: u32 = u32::MAX;
 
 /// One lexicon form behind a pattern.
 #[derive(Debug)]
@@ -70,8 +78,9 @@ pub(crate) struct Scanner {
 }
 
 impl Scanner {
-    /// Folds every form of every entry and compiles them into one automaton.
-    pub fn new(entries: &[Entry]) -> Result<Scanner, BuildError> {
+    /// Folds every form of every entry and compiles them, with the already folded `signals`,
+    /// into one automaton.
+    pub fn new(entries: &[Entry], signals: &[Box<[u8]>]) -> Result<Scanner, BuildError> {
         let mut patterns: Vec<Pattern> = Vec::new();
         let mut index_of: HashMap<Box<[u8]>, u32> = HashMap::new();
         let mut folded = Folded::default();
@@ -99,8 +108,21 @@ impl Scanner {
                 patterns.push(Pattern {
                     text,
                     owners: vec![owner],
+                    signal: NO_SIGNAL,
                 });
             }
+        }
+        for (signal, text) in signals.iter().enumerate() {
+            if let Some(&existing) = index_of.get(text) {
+                patterns[existing as usize].signal = signal as u32;
+                continue;
+            }
+            index_of.insert(text.clone(), patterns.len() as u32);
+            patterns.push(Pattern {
+                text: text.clone(),
+                owners: Vec::new(),
+                signal: signal as u32,
+            });
         }
         let automaton = AhoCorasick::builder()
             .match_kind(MatchKind::Standard)
@@ -109,7 +131,11 @@ impl Scanner {
             .map_err(|error| BuildError::lexicon("lexicon", 0, error.to_string()))?;
         let mut by_first_byte: HashMap<u8, Vec<u32>> = HashMap::new();
         for (index, pattern) in patterns.iter().enumerate() {
-            if !pattern.text.contains(&b' ') && pattern.text.len() >= 3 {
+            // Signal words are read only where the automaton finds them.
+            if !pattern.owners.is_empty()
+                && !pattern.text.contains(&b' ')
+                && pattern.text.len() >= 3
+            {
                 by_first_byte
                     .entry(pattern.text[0])
                     .or_default()
@@ -128,14 +154,20 @@ impl Scanner {
         &self.patterns[index as usize]
     }
 
-    /// Appends every candidate in `folded` to `out`, in no particular order.
-    pub fn scan(&self, folded: &Folded, out: &mut Vec<Candidate>) {
+    /// Appends every lexicon candidate in `folded` to `out`, in no particular order, and every
+    /// place of a signal word to `signals`, in order of their ends, its `pattern` being the
+    /// signal's index.
+    pub fn scan(&self, folded: &Folded, out: &mut Vec<Candidate>, signals: &mut Vec<Candidate>) {
         let text = folded.text.as_bytes();
         for found in self.automaton.find_overlapping_iter(text) {
-            out.push(Candidate::new(
-                found.start()..found.end(),
-                found.pattern().as_u32(),
-            ));
+            let index = found.pattern().as_u32();
+            let pattern = &self.patterns[index as usize];
+            if !pattern.owners.is_empty() {
+                out.push(Candidate::new(found.start()..found.end(), index));
+            }
+            if pattern.signal != NO_SIGNAL {
+                signals.push(Candidate::new(found.start()..found.end(), pattern.signal));
+            }
         }
         if text.contains(&WILDCARD) {
             self.scan_masked(text, out);

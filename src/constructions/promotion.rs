@@ -21,12 +21,11 @@ use std::collections::HashMap;
 use rustc_hash::FxHashSet as HashSet;
 use std::ops::Range;
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
-
 use crate::detect::Detection;
 use crate::error::BuildError;
 use crate::lexicon::{self, Language};
 use crate::normalize::{self, evasion, Folded};
+use crate::scan::Candidate as Place;
 use crate::vocab::Evasions;
 
 /// Score that wording alone must reach.
@@ -69,8 +68,9 @@ struct Signal {
 /// The compiled promotion signals.
 #[derive(Debug)]
 pub(crate) struct Promotion {
-    automaton: AhoCorasick,
-    /// One per automaton pattern.
+    /// The folded listed forms, found by the lexicon's scanner (see [`Promotion::forms`]).
+    forms: Vec<Box<[u8]>>,
+    /// One per form.
     signals: Vec<Signal>,
     /// Folded one-word forms: a styled word that is listed (`𝐉𝐔𝐃𝐎𝐋`) is emphasis, not a brand.
     listed: HashSet<Box<[u8]>>,
@@ -92,7 +92,7 @@ pub(crate) struct Found {
 impl Promotion {
     /// Reads the signal tables of `languages`.
     pub(crate) fn new(languages: &[Language]) -> Result<Promotion, BuildError> {
-        let mut forms: Vec<Vec<u8>> = Vec::new();
+        let mut forms: Vec<Box<[u8]>> = Vec::new();
         let mut signals = Vec::new();
         let mut listed = HashSet::default();
         let mut suffixes = Vec::new();
@@ -151,10 +151,10 @@ impl Promotion {
                     }
                     // A spelling listed twice (`deposit` in two languages' files) counts once,
                     // for the first row that lists it.
-                    if forms.iter().any(|f| f == bytes) {
+                    if forms.iter().any(|f| **f == *bytes) {
                         continue;
                     }
-                    forms.push(bytes.to_vec());
+                    forms.push(bytes.into());
                     signals.push(Signal {
                         kind,
                         weight,
@@ -164,14 +164,8 @@ impl Promotion {
                 }
             }
         }
-        // A few hundred short forms: a DFA is small and the fastest to run on every text.
-        let automaton = AhoCorasick::builder()
-            .match_kind(MatchKind::Standard)
-            .kind(Some(AhoCorasickKind::DFA))
-            .build(&forms)
-            .map_err(|e| BuildError::lexicon("promotion.tsv", 0, e.to_string()))?;
         Ok(Promotion {
-            automaton,
+            forms,
             signals,
             listed,
             suffixes,
@@ -179,15 +173,23 @@ impl Promotion {
         })
     }
 
-    /// Looks for a promotion in `text`, whose folded form is `folded`; `detections` are the
+    /// The folded forms of the listed words, for the lexicon's scanner to find: one walk over
+    /// the folded text serves both. [`Promotion::find`] takes their places by index.
+    pub(crate) fn forms(&self) -> &[Box<[u8]>] {
+        &self.forms
+    }
+
+    /// Looks for a promotion in `text`, whose folded form is `folded`; `places` are where the
+    /// scanner found [`Promotion::forms`] in it, in order of their ends, and `detections` the
     /// links and addresses found in it (names inside them are not brands).
     pub(crate) fn find(
         &self,
         text: &str,
         folded: &Folded,
+        places: &[Place],
         detections: &[Detection],
     ) -> Option<Found> {
-        let wording = self.wording(folded);
+        let wording = self.wording(folded, places);
         // The cheap gate: without promotion wording, only a name with digits, styled letters,
         // spaced capitals or a strong suffix can make a promotion; most texts have none.
         let hints = wording.score > 0
@@ -242,7 +244,7 @@ impl Promotion {
     }
 
     /// The listed words in the folded text, at word boundaries.
-    fn wording(&self, folded: &Folded) -> Wording {
+    fn wording(&self, folded: &Folded, places: &[Place]) -> Wording {
         let bytes = folded.text.as_bytes();
         let mut wording = Wording::default();
         // The rows already counted; a comment repeating one word a million times adds
@@ -250,13 +252,13 @@ impl Promotion {
         let mut rows = [0u32; 16];
         let mut counted = 0;
         let mut best_weight = 0;
-        for found in self.automaton.find_overlapping_iter(bytes) {
-            let (start, end) = (found.start(), found.end());
+        for place in places {
+            let Range { start, end } = place.folded();
             if (start > 0 && bytes[start - 1] != b' ') || (end < bytes.len() && bytes[end] != b' ')
             {
                 continue;
             }
-            let signal = &self.signals[found.pattern().as_usize()];
+            let signal = &self.signals[place.pattern as usize];
             if signal.kind == Kind::Anti {
                 wording.anti = true;
                 continue;
@@ -1029,10 +1031,14 @@ mod tests {
 
     fn find(text: &str) -> Option<Found> {
         let promotion = Promotion::new(&[Language::Indonesian, Language::English]).unwrap();
+        let scanner = crate::scan::Scanner::new(&[], promotion.forms()).unwrap();
         let folded = normalize::normalize(text);
+        let (mut candidates, mut places) = (Vec::new(), Vec::new());
+        scanner.scan(&folded, &mut candidates, &mut places);
+        assert!(candidates.is_empty(), "{text}: no lexicon, no candidates");
         let mut detections = Vec::new();
         crate::detect::detect_into(text, &mut detections);
-        promotion.find(text, &folded, &detections)
+        promotion.find(text, &folded, &places, &detections)
     }
 
     #[test]
