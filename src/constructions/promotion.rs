@@ -426,9 +426,6 @@ impl Promotion {
 
     /// The brand shape of a skeleton (lowercase letters and digits), if any.
     fn shape(&self, skeleton: &[u8], capitals: bool) -> Option<Strength> {
-        if self.not_brands.contains(skeleton) {
-            return None;
-        }
         let mut strength = None;
         // Letters then digits: `pulau777`, `xuxu4d`, `mbak4d2`.
         let letters_end = skeleton
@@ -453,19 +450,29 @@ impl Promotion {
                 });
             }
         }
-        // A name ending in a gambling word: `kusumatoto`, `togel62`, `pulauwin`.
-        let name = deleet(skeleton);
-        let name = trim_digits(name.as_slice());
-        let had_digits = name.len() < skeleton.len();
-        for (suffix, weight) in &self.suffixes {
-            if name.ends_with(suffix) && (name.len() >= suffix.len() + 2 || had_digits) {
-                let s = if *weight >= 2 {
-                    Strength::Plain
-                } else {
-                    Strength::Weak
-                };
-                strength = strength.max(Some(s));
+        // A name ending in a gambling word: `kusumatoto`, `togel62`, `pulauwin`. The name is the
+        // skeleton read as leetspeak without its final digits; it ends in a letter the reading
+        // leaves alone, so a suffix that ends otherwise is passed over before any reading.
+        let name_len = trim_digits(skeleton).len();
+        let had_digits = name_len < skeleton.len();
+        if let Some(&last) = name_len.checked_sub(1).and_then(|i| skeleton.get(i)) {
+            for (suffix, weight) in &self.suffixes {
+                if suffix.last() == Some(&last)
+                    && (name_len >= suffix.len() + 2 || had_digits)
+                    && ends_with_read_as_leet(skeleton, name_len, suffix)
+                {
+                    let s = if *weight >= 2 {
+                        Strength::Plain
+                    } else {
+                        Strength::Weak
+                    };
+                    strength = strength.max(Some(s));
+                }
             }
+        }
+        // Looked up last: only a skeleton with a shape can be an exception.
+        if strength.is_some() && self.not_brands.contains(skeleton) {
+            return None;
         }
         strength
     }
@@ -570,18 +577,35 @@ impl Token {
 fn deleet(bytes: &[u8]) -> Skeleton {
     let end = trim_digits(bytes).len();
     let mut out = Skeleton::default();
-    for (i, &b) in bytes.iter().enumerate() {
-        out.push(match b {
-            b'0' if i < end => b'o',
-            b'1' if i < end => b'i',
-            b'3' if i < end => b'e',
-            b'4' if i < end && bytes.get(i + 1) != Some(&b'd') => b'a',
-            b'5' if i < end => b's',
-            b'7' if i < end => b't',
-            _ => b,
-        });
+    for i in 0..bytes.len() {
+        out.push(read_as_leet(bytes, i, end));
     }
     out
+}
+
+/// [`deleet`]'s reading of `bytes[at]`, where `end` is where the final digit group starts.
+fn read_as_leet(bytes: &[u8], at: usize, end: usize) -> u8 {
+    match bytes[at] {
+        b'0' if at < end => b'o',
+        b'1' if at < end => b'i',
+        b'3' if at < end => b'e',
+        b'4' if at < end && bytes.get(at + 1) != Some(&b'd') => b'a',
+        b'5' if at < end => b's',
+        b'7' if at < end => b't',
+        b => b,
+    }
+}
+
+/// Whether `deleet(bytes)[..end]` ends with `suffix`, without building it; `end` is where the
+/// final digit group of `bytes` starts.
+fn ends_with_read_as_leet(bytes: &[u8], end: usize, suffix: &[u8]) -> bool {
+    let Some(from) = end.checked_sub(suffix.len()) else {
+        return false;
+    };
+    suffix
+        .iter()
+        .enumerate()
+        .all(|(i, &s)| read_as_leet(bytes, from + i, end) == s)
 }
 
 /// The first [`MAX_BRAND`] + 1 letters and digits of a token, kept inline: a text of a
