@@ -54,11 +54,15 @@ enum Kind {
     Vocab,
     Cta,
     Anti,
+    /// Only a strong suffix (below), not a word of the wording.
+    Suffix,
 }
 
 #[derive(Debug)]
 struct Signal {
     kind: Kind,
+    /// A strong suffix (`toto`): a text holding it anywhere may name a brand.
+    strong_suffix: bool,
     weight: u32,
     /// The canonical form of its row: distinct rows add up, spellings of one row count once.
     row: u32,
@@ -157,12 +161,32 @@ impl Promotion {
                     forms.push(bytes.into());
                     signals.push(Signal {
                         kind,
+                        strong_suffix: false,
                         weight,
                         row,
                         canonical: canonical.clone(),
                     });
                 }
             }
+        }
+        // The scanner finds strong suffixes too, anywhere in a word, for the gate in `find`.
+        // Added after every row, so that a word of the wording keeps its own place.
+        for (suffix, weight) in &suffixes {
+            if *weight < 2 {
+                continue;
+            }
+            if let Some(at) = forms.iter().position(|f| f == suffix) {
+                signals[at].strong_suffix = true;
+                continue;
+            }
+            forms.push(suffix.clone());
+            signals.push(Signal {
+                kind: Kind::Suffix,
+                strong_suffix: true,
+                weight: 0,
+                row: u32::MAX,
+                canonical: "".into(),
+            });
         }
         Ok(Promotion {
             forms,
@@ -192,10 +216,11 @@ impl Promotion {
         let wording = self.wording(folded, places);
         // The cheap gate: without promotion wording, only a name with digits, styled letters,
         // spaced capitals or a strong suffix can make a promotion; most texts have none.
+        // The cheapest first: the scanner has found the words and suffixes already.
         let hints = wording.score > 0
-            || name_hints(text)
+            || self.has_strong_suffix(places)
             || (!text.is_ascii() && has_styled_letters(text))
-            || self.has_strong_suffix(folded);
+            || name_hints(text);
         if !hints {
             return None;
         }
@@ -259,9 +284,13 @@ impl Promotion {
                 continue;
             }
             let signal = &self.signals[place.pattern as usize];
-            if signal.kind == Kind::Anti {
-                wording.anti = true;
-                continue;
+            match signal.kind {
+                Kind::Anti => {
+                    wording.anti = true;
+                    continue;
+                }
+                Kind::Suffix => continue,
+                Kind::Vocab | Kind::Cta => {}
             }
             if rows[..counted].contains(&signal.row) || counted == rows.len() {
                 continue;
@@ -277,12 +306,10 @@ impl Promotion {
         wording
     }
 
-    fn has_strong_suffix(&self, folded: &Folded) -> bool {
-        self.suffixes.iter().any(|(suffix, weight)| {
-            // Folded forms are ASCII, so this never fails; `str::contains` searches fast.
-            *weight >= 2
-                && std::str::from_utf8(suffix).is_ok_and(|suffix| folded.text.contains(suffix))
-        })
+    fn has_strong_suffix(&self, places: &[Place]) -> bool {
+        places
+            .iter()
+            .any(|place| self.signals[place.pattern as usize].strong_suffix)
     }
 
     /// The strongest brand-like candidate, the first of equals.
