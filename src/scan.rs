@@ -7,10 +7,10 @@
 //! Scanning only proposes candidates. Whether a candidate is a hit (word boundaries, letter
 //! runs, allowed words, context) is the judge's call.
 
-use std::collections::HashMap;
 use std::ops::Range;
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use rustc_hash::FxHashMap as HashMap;
 
 use crate::error::BuildError;
 use crate::lexicon::Entry;
@@ -82,7 +82,7 @@ impl Scanner {
     /// into one automaton.
     pub fn new(entries: &[Entry], signals: &[Box<[u8]>]) -> Result<Scanner, BuildError> {
         let mut patterns: Vec<Pattern> = Vec::new();
-        let mut index_of: HashMap<Box<[u8]>, u32> = HashMap::new();
+        let mut index_of: HashMap<Box<[u8]>, u32> = HashMap::default();
         let mut folded = Folded::default();
         for (entry_index, entry) in entries.iter().enumerate() {
             for (form_index, form) in entry.term.forms.iter().enumerate() {
@@ -129,7 +129,7 @@ impl Scanner {
             .kind(Some(AhoCorasickKind::ContiguousNFA))
             .build(patterns.iter().map(|p| &p.text))
             .map_err(|error| BuildError::lexicon("lexicon", 0, error.to_string()))?;
-        let mut by_first_byte: HashMap<u8, Vec<u32>> = HashMap::new();
+        let mut by_first_byte: HashMap<u8, Vec<u32>> = HashMap::default();
         for (index, pattern) in patterns.iter().enumerate() {
             // Signal words are read only where the automaton finds them.
             if !pattern.owners.is_empty()

@@ -16,9 +16,7 @@
 //! - **wording alone** needs a score of 4 and no `anti` word (`slot gacor`, `wd lancar`,
 //!   `bocoran rtp`), so `judol haram`, `stop judol` or `dapat jackpot di pasar malam` pass.
 
-use std::collections::HashMap;
-
-use rustc_hash::FxHashSet as HashSet;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::ops::Range;
 
 use crate::detect::Detection;
@@ -102,7 +100,7 @@ impl Promotion {
         let mut suffixes = Vec::new();
         let mut not_brands = HashSet::default();
         let mut folded = Folded::default();
-        let mut rows: HashMap<Box<str>, u32> = HashMap::new();
+        let mut rows: HashMap<Box<str>, u32> = HashMap::default();
         for &language in languages {
             let (source, text) = (language.path("promotion.tsv"), language.folder().promotion);
             for (number, line) in lexicon::data_lines(text) {
