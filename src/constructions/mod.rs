@@ -122,7 +122,7 @@ pub(crate) struct Scratch {
 }
 
 impl Constructions {
-    /// Compiles the data of the given languages into one automaton and one rule list.
+    /// Compiles the data of the given languages into the word tables and one rule list.
     pub fn new(languages: &[LanguageData]) -> Result<Constructions, BuildError> {
         debug_assert!(languages.len() <= 16, "one bit per language in a u16");
         let mut forms: Vec<Box<[u8]>> = Vec::new();
