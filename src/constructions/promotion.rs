@@ -838,7 +838,10 @@ fn tokens(text: &str, detections: &[Detection], tokens: &mut Vec<Token>) {
     let mut links: Vec<Range<usize>> = detections.iter().map(|d| d.span.clone()).collect();
     links.sort_by_key(|span| span.start);
     let mut detection = links.iter().peekable();
-    for (at, ch) in text.char_indices() {
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    while let Some(ch) = text[at..].chars().next() {
+        let next = at + ch.len_utf8();
         if tokens.len() >= MAX_TOKENS {
             break;
         }
@@ -846,6 +849,41 @@ fn tokens(text: &str, detections: &[Detection], tokens: &mut Vec<Token>) {
             detection.next();
         }
         let in_link = detection.peek().is_some_and(|d| d.start <= at);
+        if ch.is_ascii_alphanumeric() && !in_link && !handle {
+            // The common case, a run of ASCII letters and digits, read byte by byte up to the
+            // next link: what the general path below does for each of them, without
+            // classifying or styling.
+            let stop = detection.peek().map_or(bytes.len(), |d| d.start);
+            let token = current.get_or_insert_with(|| Token {
+                span: at..at,
+                gap: std::mem::take(&mut gap),
+                ..Token::default()
+            });
+            let mut end = at;
+            while end < stop && bytes[end].is_ascii_alphanumeric() {
+                let byte = bytes[end];
+                token.count += 1;
+                token.bytes.push(byte.to_ascii_lowercase());
+                if byte.is_ascii_alphabetic() {
+                    // Plain ASCII is style 0.
+                    if token.styles == 0 || token.style != 0 {
+                        token.styles = token.styles.saturating_add(1);
+                        token.style = 0;
+                    }
+                    token.letters += 1;
+                    token.plain = true;
+                    if byte.is_ascii_uppercase() {
+                        token.upper += 1;
+                    } else {
+                        token.lower_plain += 1;
+                    }
+                }
+                end += 1;
+            }
+            token.span.end = end;
+            at = end;
+            continue;
+        }
         if ch.is_whitespace() {
             handle = false;
         } else if ch == '@' {
@@ -913,6 +951,7 @@ fn tokens(text: &str, detections: &[Detection], tokens: &mut Vec<Token>) {
                 }
             }
         }
+        at = next;
     }
     if let Some(token) = current {
         push(tokens, token);
