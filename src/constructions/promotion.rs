@@ -740,12 +740,25 @@ fn piece_run(tokens: &[Token]) -> usize {
 /// digits in a row, each standing alone between short runs of spaces or symbols (`P U L A U`,
 /// `S.A.B.E.R`; with non-ASCII text also `【H】【o】【k】`, `𝑩 0 𝑺 𝑺`).
 fn name_hints(text: &str) -> bool {
-    let b = text.as_bytes();
-    let class = |byte: u8| match byte {
-        b'a'..=b'z' | b'A'..=b'Z' => 1u8,
-        b'0'..=b'9' => 2,
-        _ => 0,
+    /// 1 for an ASCII letter, 2 for a digit, 0 for anything else: one load a byte.
+    const CLASS: [u8; 256] = {
+        let mut table = [0u8; 256];
+        let mut byte = 0;
+        while byte < 256 {
+            let c = byte as u8;
+            table[byte] = if c.is_ascii_alphabetic() {
+                1
+            } else if c.is_ascii_digit() {
+                2
+            } else {
+                0
+            };
+            byte += 1;
+        }
+        table
     };
+    let b = text.as_bytes();
+    let class = |byte: u8| CLASS[usize::from(byte)];
     let (mut run, mut gap, mut i) = (0u32, 0u32, 0);
     while i < b.len() {
         let first = class(b[i]);
@@ -758,17 +771,17 @@ fn name_hints(text: &str) -> bool {
             continue;
         }
         let start = i;
-        let mut last = first;
         i += 1;
-        while i < b.len() && class(b[i]) != 0 {
-            if class(b[i]) != last {
-                return true;
+        while i < b.len() {
+            match class(b[i]) {
+                0 => break,
+                next if next != first => return true,
+                _ => i += 1,
             }
-            last = class(b[i]);
-            i += 1;
         }
+        // A run is one class throughout, or it has returned above.
         let glued = i + 1 < b.len() && matches!(b[i], b'/' | b'.' | b'\'') && class(b[i + 1]) == 2;
-        if last == 1 && glued {
+        if first == 1 && glued {
             return true;
         }
         if i - start == 1 {
