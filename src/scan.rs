@@ -1,5 +1,6 @@
 //! Scan: one Aho-Corasick automaton over the folded text finds every place a lexicon form
 //! could match; masked words (`f*ck`) are compared against the forms of the same first letter.
+//! The automaton is a dense DFA ([`dfa`]): a byte of text costs one table look-up.
 //!
 //! The same automaton also holds the promotion stage's signal words (`slot gacor`, `wd`), so
 //! the folded text is walked once for both: their places are reported apart, as *signals*.
@@ -9,12 +10,14 @@
 
 use std::ops::Range;
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use rustc_hash::FxHashMap as HashMap;
 
 use crate::error::BuildError;
 use crate::lexicon::Entry;
 use crate::normalize::{self, Folded};
+
+mod dfa;
+use dfa::Dfa;
 
 /// The byte the normalizer writes for a masking symbol.
 pub(crate) const WILDCARD: u8 = b'*';
@@ -71,7 +74,7 @@ impl Candidate {
 /// The compiled lexicon.
 #[derive(Debug)]
 pub(crate) struct Scanner {
-    automaton: AhoCorasick,
+    automaton: Dfa,
     patterns: Vec<Pattern>,
     /// Single-word patterns by first byte, for matching masked words.
     by_first_byte: HashMap<u8, Vec<u32>>,
@@ -124,11 +127,7 @@ impl Scanner {
                 signal: signal as u32,
             });
         }
-        let automaton = AhoCorasick::builder()
-            .match_kind(MatchKind::Standard)
-            .kind(Some(AhoCorasickKind::ContiguousNFA))
-            .build(patterns.iter().map(|p| &p.text))
-            .map_err(|error| BuildError::lexicon("lexicon", 0, error.to_string()))?;
+        let automaton = Dfa::new(&patterns.iter().map(|p| &p.text).collect::<Vec<_>>());
         let mut by_first_byte: HashMap<u8, Vec<u32>> = HashMap::default();
         for (index, pattern) in patterns.iter().enumerate() {
             // Signal words are read only where the automaton finds them.
@@ -159,16 +158,15 @@ impl Scanner {
     /// signal's index.
     pub fn scan(&self, folded: &Folded, out: &mut Vec<Candidate>, signals: &mut Vec<Candidate>) {
         let text = folded.text.as_bytes();
-        for found in self.automaton.find_overlapping_iter(text) {
-            let index = found.pattern().as_u32();
+        self.automaton.for_each_match(text, |start, end, index| {
             let pattern = &self.patterns[index as usize];
             if !pattern.owners.is_empty() {
-                out.push(Candidate::new(found.start()..found.end(), index));
+                out.push(Candidate::new(start..end, index));
             }
             if pattern.signal != NO_SIGNAL {
-                signals.push(Candidate::new(found.start()..found.end(), pattern.signal));
+                signals.push(Candidate::new(start..end, pattern.signal));
             }
-        }
+        });
         if text.contains(&WILDCARD) {
             self.scan_masked(text, out);
         }
