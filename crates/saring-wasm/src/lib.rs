@@ -10,7 +10,7 @@ use std::str::FromStr;
 
 use js_sys::{Array, Error, JsString, Object, Reflect};
 use serde::de::{self, Deserializer, Visitor};
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 use tsify::Tsify;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -18,8 +18,9 @@ use wasm_bindgen::JsCast;
 use saring::{Filter as CoreFilter, Term, UnknownValue, Verdict as CoreVerdict};
 
 // The TypeScript declarations in `saring.d.ts` come from the types below (`#[derive(Tsify)]`):
-// the options are deserialized into `FilterOptions`, the verdict serialized from `Verdict`, and
-// the vocabulary unions are checked against the core's own lists by the tests at the end.
+// the options are deserialized into `FilterOptions`; the verdict is written as JSON by
+// `verdict_json` in the shape of `Verdict` and `Match`. The tests at the end hold the fields the
+// writer writes to those declarations, and the vocabulary unions to the core's own lists.
 
 /// A category of harm.
 #[derive(Tsify)]
@@ -145,7 +146,8 @@ pub struct Filter {
 }
 
 /// One thing found; `text.slice(start, end)` is the original characters (UTF-16 offsets).
-#[derive(Serialize, Tsify)]
+#[derive(Tsify)]
+#[allow(dead_code)]
 struct Match {
     start: u32,
     end: u32,
@@ -163,31 +165,38 @@ struct Match {
     rule: Option<String>,
 }
 
-#[derive(Serialize)]
-struct JsLanguage {
-    code: &'static str,
-    name: &'static str,
-    default: bool,
-}
-
 /// The languages this build knows, in registry order:
 /// `[{ code: "id", name: "Indonesian", default: true }, …]`. Option pages and guards build their
 /// language choices from it instead of spelling codes out.
 #[wasm_bindgen(js_name = languages, unchecked_return_type = "LanguageInfo[]")]
 pub fn languages() -> Result<JsValue, Error> {
-    let list: Vec<JsLanguage> = saring::Language::ALL
-        .iter()
-        .map(|&language| JsLanguage {
-            code: language.as_str(),
-            name: language.name(),
-            default: language.is_default(),
-        })
-        .collect();
-    serde_wasm_bindgen::to_value(&list).map_err(|e| Error::new(&e.to_string()))
+    parse_json(&languages_json())
+}
+
+/// What `languages()` returns, as JSON text.
+fn languages_json() -> String {
+    let mut out = String::from("[");
+    for (i, language) in saring::Language::ALL.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        out.push_str("{\"code\":");
+        json::string(&mut out, language.as_str());
+        out.push_str(",\"name\":");
+        json::string(&mut out, language.name());
+        out.push_str(if language.is_default() {
+            ",\"default\":true}"
+        } else {
+            ",\"default\":false}"
+        });
+    }
+    out.push(']');
+    out
 }
 
 /// The outcome of a check.
-#[derive(Serialize, Tsify)]
+#[derive(Tsify)]
+#[allow(dead_code)]
 struct Verdict {
     #[tsify(type = "Action")]
     action: &'static str,
@@ -283,26 +292,145 @@ impl Filter {
     }
 }
 
+/// The verdict as the object `check` returns. It crosses the boundary as one JSON text and one
+/// `JSON.parse`: building it field by field from Rust costs a call into JavaScript per object,
+/// per field and per string, which took longer than the parse for any verdict with a match.
 fn to_js(text: &str, verdict: &CoreVerdict) -> Result<JsValue, Error> {
-    let mut offsets = Utf16Offsets::new(text);
-    let matches = verdict
-        .matches
+    if verdict.matches.is_empty() {
+        // Most texts match nothing: their JSON is kept in JavaScript, one per action, so that
+        // it is not decoded from the module's memory on every call.
+        let parsed = EMPTY_VERDICTS.with(|list| {
+            list.iter()
+                .find(|(action, _)| *action == verdict.action)
+                .map(|(_, json)| parse_js_string(json))
+        });
+        if let Some(parsed) = parsed {
+            return parsed.map_err(|_| not_json());
+        }
+    }
+    parse_json(&verdict_json(text, verdict))
+}
+
+thread_local! {
+    static EMPTY_VERDICTS: Vec<(saring::Action, JsString)> = saring::Action::ALL
         .iter()
-        .map(|m| Match {
-            start: offsets.at(m.span.start),
-            end: offsets.at(m.span.end),
-            category: m.category.as_str(),
-            severity: m.severity.level(),
-            term: m.term.clone(),
-            evasions: m.evasions.names().collect(),
-            rule: m.rule.clone(),
+        .map(|&action| {
+            let mut empty = CoreVerdict::default();
+            empty.action = action;
+            (action, JsString::from(verdict_json("", &empty)))
         })
         .collect();
-    let verdict = Verdict {
-        action: verdict.action.as_str(),
-        matches,
-    };
-    serde_wasm_bindgen::to_value(&verdict).map_err(|e| Error::new(&e.to_string()))
+}
+
+#[wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(js_namespace = JSON, js_name = parse, catch)]
+    fn parse_js_string(text: &JsString) -> Result<JsValue, JsValue>;
+}
+
+fn parse_json(json: &str) -> Result<JsValue, Error> {
+    js_sys::JSON::parse(json).map_err(|_| not_json())
+}
+
+fn not_json() -> Error {
+    Error::new("internal error: a result was not valid JSON")
+}
+
+/// The verdict as JSON text, fields in the order of the TypeScript `Verdict` and `Match`:
+/// `{"action":…,"matches":[{"start":…,"end":…,"category":…,"severity":…,"term":…,
+/// "evasions":[…],"rule":…}]}`, offsets in UTF-16 code units, `rule` left out when there is none.
+fn verdict_json(text: &str, verdict: &CoreVerdict) -> String {
+    let action = verdict.action.as_str();
+    if verdict.matches.is_empty() {
+        let mut out = String::with_capacity(32);
+        out.push_str("{\"action\":");
+        json::string(&mut out, action);
+        out.push_str(",\"matches\":[]}");
+        return out;
+    }
+    let mut out = String::with_capacity(32 + 128 * verdict.matches.len());
+    out.push_str("{\"action\":");
+    json::string(&mut out, action);
+    out.push_str(",\"matches\":[");
+    let mut offsets = Utf16Offsets::new(text);
+    for (i, m) in verdict.matches.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        out.push_str("{\"start\":");
+        json::number(&mut out, offsets.at(m.span.start));
+        out.push_str(",\"end\":");
+        json::number(&mut out, offsets.at(m.span.end));
+        out.push_str(",\"category\":");
+        json::string(&mut out, m.category.as_str());
+        out.push_str(",\"severity\":");
+        json::number(&mut out, u32::from(m.severity.level()));
+        out.push_str(",\"term\":");
+        json::string(&mut out, &m.term);
+        out.push_str(",\"evasions\":[");
+        for (j, name) in m.evasions.names().enumerate() {
+            if j > 0 {
+                out.push(',');
+            }
+            json::string(&mut out, name);
+        }
+        out.push(']');
+        if let Some(rule) = &m.rule {
+            out.push_str(",\"rule\":");
+            json::string(&mut out, rule);
+        }
+        out.push('}');
+    }
+    out.push_str("]}");
+    out
+}
+
+/// The two kinds of JSON value the results hold besides literals, written without `core::fmt`.
+mod json {
+    /// A JSON string: `"` and `\` escaped, and every control character (U+0000–U+001F) as
+    /// `\u00XX`; all else, astral characters included, as UTF-8, which `JSON.parse` reads as
+    /// is.
+    pub fn string(out: &mut String, s: &str) {
+        const HEX: &[u8; 16] = b"0123456789abcdef";
+        out.push('"');
+        let mut plain = 0;
+        for (i, &b) in s.as_bytes().iter().enumerate() {
+            if b >= 0x20 && b != b'"' && b != b'\\' {
+                continue;
+            }
+            // An ASCII byte is always a char boundary, so both slices are whole characters.
+            out.push_str(&s[plain..i]);
+            match b {
+                b'"' => out.push_str("\\\""),
+                b'\\' => out.push_str("\\\\"),
+                _ => {
+                    out.push_str("\\u00");
+                    out.push(char::from(HEX[usize::from(b >> 4)]));
+                    out.push(char::from(HEX[usize::from(b & 0xf)]));
+                }
+            }
+            plain = i + 1;
+        }
+        out.push_str(&s[plain..]);
+        out.push('"');
+    }
+
+    /// A whole number in decimal.
+    pub fn number(out: &mut String, mut n: u32) {
+        let mut digits = [0u8; 10];
+        let mut i = digits.len();
+        loop {
+            i -= 1;
+            digits[i] = b'0' + (n % 10) as u8;
+            n /= 10;
+            if n == 0 {
+                break;
+            }
+        }
+        for &d in &digits[i..] {
+            out.push(char::from(d));
+        }
+    }
 }
 
 /// Converts increasing byte offsets to UTF-16 offsets in one walk over the text.
@@ -698,6 +826,107 @@ mod tests {
         ];
         for (decl, core) in pairs {
             assert_eq!(union(decl), core, "{decl}");
+        }
+    }
+
+    /// The field names of a generated interface, in order: `start: number;`, `rule?: string;`.
+    fn fields(decl: &str) -> Vec<String> {
+        decl.lines()
+            .filter_map(|line| line.trim().split_once(':'))
+            .filter(|(name, _)| !name.contains(['{', ' ', '*', '/']))
+            .map(|(name, _)| name.trim_end_matches('?').to_owned())
+            .collect()
+    }
+
+    fn keys(value: &serde_json::Value) -> Vec<String> {
+        value
+            .as_object()
+            .expect("an object")
+            .keys()
+            .cloned()
+            .collect()
+    }
+
+    /// The writer and the TypeScript declarations name the same fields in the same order.
+    #[test]
+    fn written_verdicts_have_the_declared_fields() {
+        let filter = CoreFilter::builder().build().unwrap();
+        let text = "dasar anjing, WA 0812-3456-7890";
+        let written = verdict_json(text, &filter.check(text));
+        let verdict: serde_json::Value = serde_json::from_str(&written).unwrap();
+        assert_eq!(keys(&verdict), fields(Verdict::DECL), "{written}");
+        let matches = verdict["matches"].as_array().unwrap();
+        assert_eq!(matches.len(), 2, "{written}");
+        // The lexicon hit has no rule; the phone number has one.
+        let mut declared = fields(Match::DECL);
+        assert_eq!(keys(&matches[1]), declared, "{written}");
+        declared.retain(|name| name != "rule");
+        assert_eq!(keys(&matches[0]), declared, "{written}");
+    }
+
+    #[test]
+    fn json_strings_escape_what_json_requires_and_nothing_else() {
+        let table = [
+            ("", r#""""#),
+            ("anjing", r#""anjing""#),
+            ("say \"hi\"", r#""say \"hi\"""#),
+            ("back\\slash\\", r#""back\\slash\\""#),
+            (
+                "\n\r\t\u{0}\u{1}\u{1f}",
+                r#""\u000a\u000d\u0009\u0000\u0001\u001f""#,
+            ),
+            // DEL, U+2028/U+2029 and astral characters need no escape in JSON.
+            (
+                "\u{7f}é\u{2028}\u{2029}😀𝐏",
+                "\"\u{7f}é\u{2028}\u{2029}😀𝐏\"",
+            ),
+            ("a\"\u{1}😀\\", r#""a\"\u0001😀\\""#),
+        ];
+        for (text, expected) in table {
+            let mut out = String::new();
+            json::string(&mut out, text);
+            assert_eq!(out, expected, "{text:?}");
+        }
+    }
+
+    /// Every character, written among others, reads back as itself.
+    #[test]
+    fn every_character_survives_a_json_round_trip() {
+        let all: Vec<char> = (0..=0x10FFFF).filter_map(char::from_u32).collect();
+        for chunk in all.chunks(4096) {
+            let text: String = chunk.iter().collect();
+            let mut out = String::new();
+            json::string(&mut out, &text);
+            let back: String = serde_json::from_str(&out).unwrap();
+            assert_eq!(back, text);
+        }
+    }
+
+    #[test]
+    fn json_numbers_are_plain_decimals() {
+        for (n, expected) in [
+            (0, "0"),
+            (7, "7"),
+            (10, "10"),
+            (1 << 24, "16777216"),
+            (u32::MAX, "4294967295"),
+        ] {
+            let mut out = String::new();
+            json::number(&mut out, n);
+            assert_eq!(out, expected);
+        }
+    }
+
+    #[test]
+    fn languages_are_listed_as_json() {
+        let list: serde_json::Value = serde_json::from_str(&languages_json()).unwrap();
+        let list = list.as_array().unwrap();
+        assert_eq!(list.len(), saring::Language::ALL.len());
+        for (item, language) in list.iter().zip(saring::Language::ALL) {
+            assert_eq!(keys(item), ["code", "name", "default"]);
+            assert_eq!(item["code"], language.as_str());
+            assert_eq!(item["name"], language.name());
+            assert_eq!(item["default"], language.is_default());
         }
     }
 }
