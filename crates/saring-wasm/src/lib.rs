@@ -15,9 +15,11 @@ use wasm_bindgen::JsCast;
 use saring::{Filter as CoreFilter, Term, UnknownValue, Verdict as CoreVerdict};
 
 // The TypeScript declarations in `saring.d.ts` come from the types below (`#[derive(Tsify)]`):
-// the options are read into `FilterOptions`; the verdict is written as JSON by
-// `verdict_json` in the shape of `Verdict` and `Match`. The tests at the end hold the fields the
-// writer writes to those declarations, and the vocabulary unions to the core's own lists.
+// the options are read into `FilterOptions`; the verdict is written as JSON by `verdict_json`
+// in the shape of `Verdict` and `Match`. Nothing here uses serde: its `rename_all` attributes
+// only tell tsify how the fields are spelled in JavaScript. The tests at the end hold the
+// fields the writer writes to those declarations, and the vocabulary unions to the core's own
+// lists.
 
 /// A category of harm.
 #[derive(Tsify)]
@@ -151,7 +153,6 @@ struct Match {
     evasions: Vec<&'static str>,
     /// Which construction or detector fired ("phone-number", …); absent for a plain lexicon hit.
     #[tsify(optional)]
-    #[serde(skip_serializing_if = "Option::is_none")]
     rule: Option<String>,
 }
 
