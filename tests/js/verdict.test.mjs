@@ -3,10 +3,13 @@
 // is written from the lexicon and the text by hand: offsets are UTF-16 code units, so every
 // astral character before a match (emoji, styled letters) moves it by two.
 import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, test } from "node:test";
-import { loadPackage } from "./support.mjs";
+import { loadPackage, repoRoot } from "./support.mjs";
 
-const { Filter } = await loadPackage();
+const saring = await loadPackage();
+const { Filter } = saring;
 
 const MATCH_FIELDS = ["start", "end", "category", "severity", "term", "evasions"];
 
@@ -122,4 +125,33 @@ describe("a promotion names its rule", () => {
       assert.deepEqual(Object.keys(m), [...MATCH_FIELDS, "rule"]);
     });
   }
+});
+
+describe("the objects have the declared fields, in the declared order", () => {
+  const dts = readFileSync(join(repoRoot, "pkg", "saring.d.ts"), "utf8");
+  /** The field names of `export interface Name { … }` in saring.d.ts, in order. */
+  const declared = (name) => {
+    const body = dts.match(new RegExp(`export interface ${name} \\{([^}]*)\\}`))?.[1];
+    assert.ok(body, `interface ${name} in saring.d.ts`);
+    return [...body.replace(/\/\*\*[^]*?\*\//g, "").matchAll(/^\s*(\w+)\??:/gm)].map((m) => m[1]);
+  };
+
+  test("Verdict and Match (a detector's match, which has a rule)", () => {
+    const filter = new Filter();
+    const v = filter.check("dasar anjing, WA 0812-3456-7890");
+    filter.free();
+    assert.deepEqual(Object.keys(v), declared("Verdict"));
+    assert.equal(v.matches.length, 2, JSON.stringify(v));
+    assert.deepEqual(Object.keys(v.matches[1]), declared("Match"));
+    assert.deepEqual(Object.keys(v.matches[0]), declared("Match").filter((k) => k !== "rule"));
+  });
+
+  test("LanguageInfo", () => {
+    for (const language of saring.languages()) {
+      assert.deepEqual(Object.keys(language), declared("LanguageInfo"));
+      assert.equal(Object.getPrototypeOf(language), Object.prototype);
+      assert.deepEqual([typeof language.code, typeof language.name, typeof language.default],
+        ["string", "string", "boolean"]);
+    }
+  });
 });
