@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Builds the npm package `saring` into pkg/ (what `make pkg` runs).
 //
-//   cargo build -p saring-wasm --lib --release --target wasm32-unknown-unknown
+//   cargo build -p saring-wasm --lib --profile wasm-release --target wasm32-unknown-unknown
 //   → wasm-bindgen --target web --out-name saring --out-dir pkg
 //   → wasm-opt (npm `binaryen`, flags from wasm-pack.toml)
 //   → smoke test: the optimized module instantiates and filters a text

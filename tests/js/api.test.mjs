@@ -75,6 +75,10 @@ describe("new Filter(options)", () => {
     ...PROFILES.map((p) => [`profile ${p}`, { profile: p }]),
     ["languages id", { languages: ["id"] }],
     ["languages en", { languages: ["en"] }],
+    ["a field set to undefined", { profile: undefined, allowTerms: undefined }],
+    ["extraTerms null (no custom terms)", { extraTerms: null }],
+    ["a severity given as a BigInt", { extraTerms: [{ term: "norak", severity: 2n }] }],
+    ["an entry's unknown fields, which are not read", { extraTerms: [{ term: "norak", note: 5 }] }],
     ["every field", {
       profile: "child",
       languages: ["id", "en"],
@@ -126,9 +130,32 @@ describe("new Filter(options)", () => {
     [{ profil: "teen" }, /profil/],
     ["teen", /options/],
     [42, /options/],
+    // Every field says what it expected and what it got, whatever was given instead.
+    [{ profile: Symbol("teen") }, /^profile: expected a string, got symbol$/],
+    [{ profile: () => "teen" }, /^profile: expected a string, got function$/],
+    [{ languages: [5] }, /^languages\[0\]: expected a string, got number$/],
+    [{ extraTerms: "kampungan" }, /^extraTerms: expected an array, got string$/],
+    [{ extraTerms: {} }, /^extraTerms: expected an array, got object$/],
+    [{ extraTerms: ["kampungan"] }, /^extraTerms\[0\]: expected an object, got string$/],
+    [{ extraTerms: [{ term: "norak" }, 5] }, /^extraTerms\[1\]: expected an object, got number$/],
+    [{ extraTerms: new Array(1) }, /^extraTerms\[0\]: expected an object, got undefined or null$/],
+    [{ extraTerms: [{ term: "norak", severity: 1.5 }] }, /^extraTerms\[0\]\.severity: expected 1, 2 or 3, got 1\.5$/],
+    [{ extraTerms: [{ term: "norak", severity: "2" }] }, /^extraTerms\[0\]\.severity: expected 1, 2 or 3, got string$/],
+    [{ extraTerms: [{ term: "norak", severity: 1e300 }] }, /^extraTerms\[0\]\.severity: expected 1, 2 or 3, got 1e\+300$/],
+    [{ extraTerms: [{ term: "norak", category: null }] }, /^extraTerms\[0\]\.category: expected a string, got undefined or null$/],
+    [{ extraTerms: [{ get term() { throw new Error("no"); } }] }, /^extraTerms\[0\]\.term: could not be read$/],
+    [{ get profile() { throw new Error("no"); } }, /^profile: could not be read$/],
   ];
+  /** The options as a test name: a throwing getter or a symbol cannot go through JSON. */
+  const named = (options) => {
+    try {
+      return JSON.stringify(options, (_, v) => (typeof v === "function" || typeof v === "symbol" ? String(v) : v));
+    } catch {
+      return "an object whose getter throws";
+    }
+  };
   for (const [options, message] of bad) {
-    test(`rejects ${JSON.stringify(options)} with an Error naming the field`, () => {
+    test(`rejects ${named(options)} with an Error naming the field`, () => {
       assert.throws(() => new Filter(options), (e) => {
         assert.ok(e instanceof Error, `threw ${typeof e}: ${e}`);
         assert.match(e.message, message);

@@ -115,6 +115,18 @@ fn bad_options_throw_errors_that_name_the_field() {
             "allowTerms[0]: expected a string, got number",
         ),
         (r#"{"profil":"teen"}"#, r#"unknown option "profil""#),
+        (
+            r#"{"extraTerms":["kampungan"]}"#,
+            "extraTerms[0]: expected an object, got string",
+        ),
+        (
+            r#"{"extraTerms":{"term":"kampungan"}}"#,
+            "extraTerms: expected an array, got object",
+        ),
+        (
+            r#"{"extraTerms":[{"term":"kampungan","severity":2.5}]}"#,
+            "extraTerms[0].severity: expected 1, 2 or 3, got 2.5",
+        ),
         (r#""teen""#, "options: expected an object, got string"),
         (r#"[]"#, "options: expected an object, got an array"),
     ];
