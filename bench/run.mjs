@@ -456,7 +456,25 @@ async function main() {
   const previous = fs.existsSync(kept) ? fs.readFileSync(kept, "utf8") : "";
   const at = previous.indexOf("\n## Instruction counts");
   fs.writeFileSync(path.join(partial ? outDir : here, "results.md"), at < 0 ? md : md + previous.slice(at));
+  if (!partial) writeReadmeTable(md);
   console.log(md);
+}
+
+// The README shows the same table, between two marker comments; a full run rewrites what is
+// between them (the "## Benchmarks" heading excepted: the README has its own).
+function writeReadmeTable(md) {
+  const readme = path.join(root, "README.md");
+  const START = "<!-- bench:start (written by make bench) -->";
+  const END = "<!-- bench:end -->";
+  const text = fs.readFileSync(readme, "utf8");
+  const from = text.indexOf(START);
+  const to = text.indexOf(END);
+  if (from < 0 || to < from) {
+    log(`README.md has no ${START} … ${END} block: its table is not updated`);
+    return;
+  }
+  const body = md.replace(/^## Benchmarks\n\n/, "");
+  fs.writeFileSync(readme, text.slice(0, from + START.length) + "\n" + body + text.slice(to));
 }
 
 await main();
