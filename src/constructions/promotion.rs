@@ -762,6 +762,15 @@ fn name_hints(text: &str) -> bool {
     let (mut run, mut gap, mut i) = (0u32, 0u32, 0);
     while i < b.len() {
         let first = class(b[i]);
+        if b[i] == b'@' {
+            // The brand reader skips an `@handle` up to the next whitespace, so its letters and
+            // digits hint nothing. Non-ASCII ends the skip early: reading on is always safe.
+            while i < b.len() && b[i] < 0x80 && !matches!(b[i], b' ' | b'\t'..=b'\r') {
+                gap += 1;
+                i += 1;
+            }
+            continue;
+        }
         if first == 0 {
             gap += 1;
             if b[i] == b'\n' {
@@ -1140,6 +1149,26 @@ mod tests {
         let mut detections = Vec::new();
         crate::detect::detect_into(text, &mut detections);
         promotion.find(text, &folded, &places, &detections)
+    }
+
+    #[test]
+    fn name_hints_open_the_gate() {
+        let cases: &[(&str, bool)] = &[
+            ("daftar di PULAU777", true),
+            ("Pulau7/7/7", true),
+            ("P U L A U sekarang", true),
+            ("selamat pagi semua", false),
+            ("hari ke 2 puasa", false),
+            // The brand reader skips handles, so their digits hint nothing…
+            ("@budi123 setuju banget", false),
+            ("RT @user_99: halo", false),
+            // …but only up to the next whitespace.
+            ("@budi setuju XUXU4D", true),
+            ("@budi\tP U L A U", true),
+        ];
+        for (text, want) in cases {
+            assert_eq!(name_hints(text), *want, "{text}");
+        }
     }
 
     #[test]
