@@ -11,7 +11,7 @@ use crate::judge::{Affixes, Hit, Judge, AFFIX_KEYS, MARKER_KEYS};
 use crate::lexicon::{self, Entry, Language, MatchMode, Term, MAX_FORM_BYTES};
 use crate::normalize::{self, Folded};
 use crate::policy;
-use crate::scan::{Candidate, Scanner};
+use crate::scan::{Candidate, Places, Scanner};
 use crate::vocab::{Action, Category, Evasions, Profile, Severity};
 
 /// One thing found in a text.
@@ -298,8 +298,8 @@ impl Lexicon {
             });
         }
         let promotion = Promotion::new(languages)?;
-        let scanner = Scanner::new(&entries, promotion.forms())?;
         let constructions = Constructions::new(&construction_data)?;
+        let scanner = Scanner::new(&entries, promotion.forms(), &constructions.gate_words())?;
         // Innocent words stay innocent in mixed text: every folder's allow-words load.
         let builtin = Language::ALL
             .iter()
@@ -399,7 +399,7 @@ impl Filter {
         let Scratch {
             folded,
             candidates,
-            signals,
+            places,
             hits,
             detections,
             reader,
@@ -408,9 +408,9 @@ impl Filter {
         } = scratch;
         normalize::normalize_into(text, folded);
         candidates.clear();
-        signals.clear();
+        places.clear();
         let lexicon = &*self.lexicon;
-        lexicon.scanner.scan(folded, candidates, signals);
+        lexicon.scanner.scan(folded, candidates, places);
         hits.clear();
         lexicon.judge.judge(
             text,
@@ -427,7 +427,7 @@ impl Filter {
         constructions.clear();
         lexicon
             .constructions
-            .find(text, folded, reader, constructions);
+            .find(text, folded, &places.gate_words, reader, constructions);
         detections.clear();
         detect_visible(text, detections);
         // Overlaps are settled on small records first, and only the matches kept are made:
@@ -439,11 +439,11 @@ impl Filter {
             let word = &text[range.clone()];
             normalize::normalize_leet_into(word, &mut scratch.word);
             scratch.word_candidates.clear();
-            scratch.word_signals.clear();
+            scratch.word_places.clear();
             lexicon.scanner.scan(
                 &scratch.word,
                 &mut scratch.word_candidates,
-                &mut scratch.word_signals,
+                &mut scratch.word_places,
             );
             scratch.word_hits.clear();
             lexicon.judge.judge(
@@ -497,7 +497,7 @@ impl Filter {
         // A lexicon word spelled out (`A N J I N G`) is that word, not a brand.
         let promotion = lexicon
             .promotion
-            .find(text, folded, &scratch.signals, detections)
+            .find(text, folded, &scratch.places.signals, detections)
             .filter(|p| !found.iter().any(|f| overlap(&f.span, &p.span)));
         if let Some(promotion) = &promotion {
             let (category, severity) = (Category::Gambling, Severity::Severe);
@@ -660,8 +660,8 @@ impl Filter {
 struct Scratch {
     folded: Folded,
     candidates: Vec<Candidate>,
-    /// Where the promotion stage's signal words are (see [`Scanner::scan`]).
-    signals: Vec<Candidate>,
+    /// Where the later stages' words are (see [`Scanner::scan`]).
+    places: Places,
     hits: Vec<Hit>,
     detections: Vec<Detection>,
     reader: constructions::Scratch,
@@ -669,7 +669,7 @@ struct Scratch {
     /// One word read again as leetspeak, its candidates and hits.
     word: Folded,
     word_candidates: Vec<Candidate>,
-    word_signals: Vec<Candidate>,
+    word_places: Places,
     word_hits: Vec<Hit>,
 }
 

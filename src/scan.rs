@@ -2,8 +2,10 @@
 //! could match; masked words (`f*ck`) are compared against the forms of the same first letter.
 //! The automaton is a dense DFA ([`dfa`]): a byte of text costs one table look-up.
 //!
-//! The same automaton also holds the promotion stage's signal words (`slot gacor`, `wd`), so
-//! the folded text is walked once for both: their places are reported apart, as *signals*.
+//! The same automaton also holds the words later stages look for — the promotion stage's
+//! signal words (`slot gacor`, `wd`) and the words that open the construction stage's gate
+//! (`cina`, `orang`) — so the folded text is walked once for all of them: their places are
+//! reported apart, in [`Places`].
 //!
 //! Scanning only proposes candidates. Whether a candidate is a hit (word boundaries, letter
 //! runs, allowed words, context) is the judge's call.
@@ -31,6 +33,24 @@ pub(crate) struct Pattern {
     pub owners: Vec<Owner>,
     /// Its index among the signal words, or [`NO_SIGNAL`].
     signal: u32,
+    /// Its flags as a gate word, or 0.
+    gate: u8,
+}
+
+/// What a scan finds for the stages after the judge.
+#[derive(Debug, Default)]
+pub(crate) struct Places {
+    /// Every place of a signal word, in order of their ends; `pattern` is the signal's index.
+    pub signals: Vec<Candidate>,
+    /// Every whole word that is a gate word, in text order; `pattern` is its flags.
+    pub gate_words: Vec<Candidate>,
+}
+
+impl Places {
+    pub fn clear(&mut self) {
+        self.signals.clear();
+        self.gate_words.clear();
+    }
 }
 
 /// [`Pattern`]'s `signal` when the pattern is not a signal word.
@@ -81,9 +101,13 @@ pub(crate) struct Scanner {
 }
 
 impl Scanner {
-    /// Folds every form of every entry and compiles them, with the already folded `signals`,
-    /// into one automaton.
-    pub fn new(entries: &[Entry], signals: &[Box<[u8]>]) -> Result<Scanner, BuildError> {
+    /// Folds every form of every entry and compiles them, with the already folded `signals`
+    /// and `gate_words` (each with its flags, never 0), into one automaton.
+    pub fn new(
+        entries: &[Entry],
+        signals: &[Box<[u8]>],
+        gate_words: &[(Box<[u8]>, u8)],
+    ) -> Result<Scanner, BuildError> {
         let mut patterns: Vec<Pattern> = Vec::new();
         let mut index_of: HashMap<Box<[u8]>, u32> = HashMap::default();
         let mut folded = Folded::default();
@@ -112,6 +136,7 @@ impl Scanner {
                     text,
                     owners: vec![owner],
                     signal: NO_SIGNAL,
+                    gate: 0,
                 });
             }
         }
@@ -125,12 +150,27 @@ impl Scanner {
                 text: text.clone(),
                 owners: Vec::new(),
                 signal: signal as u32,
+                gate: 0,
+            });
+        }
+        for (text, flags) in gate_words {
+            debug_assert!(*flags != 0 && !text.is_empty());
+            if let Some(&existing) = index_of.get(text) {
+                patterns[existing as usize].gate |= flags;
+                continue;
+            }
+            index_of.insert(text.clone(), patterns.len() as u32);
+            patterns.push(Pattern {
+                text: text.clone(),
+                owners: Vec::new(),
+                signal: NO_SIGNAL,
+                gate: *flags,
             });
         }
         let automaton = Dfa::new(&patterns.iter().map(|p| &p.text).collect::<Vec<_>>());
         let mut by_first_byte: HashMap<u8, Vec<u32>> = HashMap::default();
         for (index, pattern) in patterns.iter().enumerate() {
-            // Signal words are read only where the automaton finds them.
+            // Signal and gate words are read only where the automaton finds them.
             if !pattern.owners.is_empty()
                 && !pattern.text.contains(&b' ')
                 && pattern.text.len() >= 3
@@ -153,10 +193,9 @@ impl Scanner {
         &self.patterns[index as usize]
     }
 
-    /// Appends every lexicon candidate in `folded` to `out`, in no particular order, and every
-    /// place of a signal word to `signals`, in order of their ends, its `pattern` being the
-    /// signal's index.
-    pub fn scan(&self, folded: &Folded, out: &mut Vec<Candidate>, signals: &mut Vec<Candidate>) {
+    /// Appends every lexicon candidate in `folded` to `out`, in no particular order, and the
+    /// places of signal and gate words to `places` (see [`Places`]).
+    pub fn scan(&self, folded: &Folded, out: &mut Vec<Candidate>, places: &mut Places) {
         let text = folded.text.as_bytes();
         self.automaton.for_each_match(text, |start, end, index| {
             let pattern = &self.patterns[index as usize];
@@ -164,7 +203,16 @@ impl Scanner {
                 out.push(Candidate::new(start..end, index));
             }
             if pattern.signal != NO_SIGNAL {
-                signals.push(Candidate::new(start..end, pattern.signal));
+                places
+                    .signals
+                    .push(Candidate::new(start..end, pattern.signal));
+            }
+            let whole_word =
+                (start == 0 || text[start - 1] == b' ') && (end == text.len() || text[end] == b' ');
+            if pattern.gate != 0 && whole_word {
+                places
+                    .gate_words
+                    .push(Candidate::new(start..end, u32::from(pattern.gate)));
             }
         });
         if text.contains(&WILDCARD) {

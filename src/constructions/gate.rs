@@ -4,10 +4,14 @@
 //! A text passes when a word is an anchor (a group word, a place of worship; with a particle
 //! for languages that take them: `cinanya`), when a word starts an anchor phrase that follows
 //! (`penista agama`, `death to`), or when a weak group word has its collective marker before or
-//! its person noun after (`orang padang`, `black people`). A bitset on each word's first two
-//! and last bytes spares the hash lookup for most words.
+//! its person noun after (`orang padang`, `black people`).
+//!
+//! The gate words are patterns of the scanner's automaton, which reports where they stand as
+//! whole words ([`crate::scan::Places::gate_words`]); the gate looks only there.
 
 use rustc_hash::FxHashMap;
+
+use crate::scan::Candidate;
 
 /// Flags of a gate word.
 const ANCHOR: u8 = 1;
@@ -17,21 +21,12 @@ const PHRASE: u8 = 4;
 /// See the module docs.
 #[derive(Debug)]
 pub(crate) struct Gate {
-    bits: Box<[u64; 512]>,
     words: FxHashMap<Box<[u8]>, u8>,
-}
-
-fn key(word: &[u8]) -> usize {
-    let first = usize::from(word[0] & 31);
-    let second = usize::from(word.get(1).copied().unwrap_or(0) & 31);
-    let last = usize::from(word[word.len() - 1] & 31);
-    first << 10 | second << 5 | last
 }
 
 impl Gate {
     pub fn new() -> Gate {
         Gate {
-            bits: Box::new([0; 512]),
             words: FxHashMap::default(),
         }
     }
@@ -40,9 +35,16 @@ impl Gate {
         if word.is_empty() {
             return;
         }
-        let k = key(word);
-        self.bits[k >> 6] |= 1 << (k & 63);
         *self.words.entry(word.into()).or_default() |= flag;
+    }
+
+    /// The gate words with their flags, for the scanner to find.
+    pub fn words(&self) -> Vec<(Box<[u8]>, u8)> {
+        // In hash order: a gate word's place in the automaton changes nothing it reports.
+        self.words
+            .iter()
+            .map(|(word, &flags)| (word.clone(), flags))
+            .collect()
     }
 
     /// Adds a folded anchor form (one word, or the first word of a phrase), and its forms with
@@ -67,43 +69,51 @@ impl Gate {
         }
     }
 
-    /// Whether `text` passes. `is_form` tells whether a span of the text is a form with one of
-    /// the asked classes (`collective`, `person`, an anchor phrase).
-    pub fn opens(&self, text: &[u8], check: impl Fn(Need, &[u8]) -> bool) -> bool {
-        let mut previous: &[u8] = &[];
-        let mut previous_weak = false;
-        let mut at = 0;
-        while at < text.len() {
-            let end = text[at..]
-                .iter()
-                .position(|&b| b == b' ')
-                .map_or(text.len(), |p| at + p);
-            let word = &text[at..end];
-            if previous_weak && check(Need::Person, word) {
+    /// Whether `text` passes, given where its gate words stand (`gate_words`: whole words, with
+    /// their flags as `pattern`). `check` tells whether a span of the text is a form with one
+    /// of the asked classes (`collective`, `person`, an anchor phrase).
+    pub fn opens(
+        &self,
+        text: &[u8],
+        gate_words: &[Candidate],
+        check: impl Fn(Need, &[u8]) -> bool,
+    ) -> bool {
+        gate_words.iter().any(|place| {
+            let flags = place.pattern as u8;
+            let span = place.folded();
+            if flags & ANCHOR != 0 {
                 return true;
             }
-            previous_weak = false;
-            let k = key(word);
-            if self.bits[k >> 6] >> (k & 63) & 1 != 0 {
-                if let Some(&flags) = self.words.get(word) {
-                    if flags & ANCHOR != 0 {
-                        return true;
-                    }
-                    if flags & PHRASE != 0 && check(Need::Phrase, &text[at..]) {
-                        return true;
-                    }
-                    if flags & WEAK != 0 {
-                        if !previous.is_empty() && check(Need::Collective, previous) {
-                            return true;
-                        }
-                        previous_weak = true;
-                    }
+            if flags & PHRASE != 0 && check(Need::Phrase, &text[span.start..]) {
+                return true;
+            }
+            if flags & WEAK == 0 {
+                return false;
+            }
+            // A weak group word needs its collective marker just before it or its person noun
+            // just after it.
+            if span.start > 0 {
+                let before = &text[..span.start - 1];
+                let word = before
+                    .iter()
+                    .rposition(|&b| b == b' ')
+                    .map_or(before, |space| &before[space + 1..]);
+                if !word.is_empty() && check(Need::Collective, word) {
+                    return true;
                 }
             }
-            previous = word;
-            at = end + 1;
-        }
-        false
+            if span.end < text.len() {
+                let after = &text[span.end + 1..];
+                let word = after
+                    .iter()
+                    .position(|&b| b == b' ')
+                    .map_or(after, |space| &after[..space]);
+                if check(Need::Person, word) {
+                    return true;
+                }
+            }
+            false
+        })
     }
 }
 

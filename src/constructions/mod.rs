@@ -21,11 +21,10 @@
 //! - `rules.txt` — the rules: patterns over word classes, antipatterns, and each rule's own
 //!   examples, which the test suite runs (format in [`rules`]).
 //!
-//! Cost: one pass over the words of the folded text, each looked up in a small hash set of the
-//! words that can start a construction (group words, places of worship, incitement phrases); a
-//! text with none stops there, which is what most texts do. (A hash set of words, not an
-//! Aho-Corasick automaton: the folded text is already split into words, and the set stays in
-//! cache; measured, it costs a third of an automaton pass.) Otherwise each word start is looked
+//! Cost: the words that can start a construction (group words, places of worship, incitement
+//! phrases) are patterns of the scanner's automaton, which walks the folded text anyway and
+//! reports where they stand as whole words; a text with none stops there, which is what most
+//! texts do. Otherwise each word start is looked
 //! up in a hash map of forms (longest phrase first), and the rules are tried from each unit
 //! that can start one of their patterns, with bounded repetition, so the time stays linear in
 //! the text. Building costs two hash maps and parsing the tables.
@@ -44,6 +43,7 @@ use rustc_hash::FxHashMap;
 use crate::error::BuildError;
 use crate::lexicon::Language;
 use crate::normalize::{self, Folded};
+use crate::scan::Candidate;
 use crate::vocab::{Category, Severity};
 
 use matcher::Found;
@@ -203,18 +203,26 @@ impl Constructions {
         })
     }
 
-    /// Appends the constructions found in `folded` (the folded form of `original`).
+    /// The words that open the gate, with their flags, for the scanner to find
+    /// ([`crate::scan::Places::gate_words`]).
+    pub fn gate_words(&self) -> Vec<(Box<[u8]>, u8)> {
+        self.gate.words()
+    }
+
+    /// Appends the constructions found in `folded` (the folded form of `original`), where the
+    /// scanner found the gate words at `gate_words`.
     pub fn find(
         &self,
         original: &str,
         folded: &Folded,
+        gate_words: &[Candidate],
         scratch: &mut Scratch,
         out: &mut Vec<Construction>,
     ) {
         let text = folded.text.as_bytes();
         let opens = self
             .gate
-            .opens(text, |need, span| self.gate_check(need, span));
+            .opens(text, gate_words, |need, span| self.gate_check(need, span));
         if !opens {
             return;
         }

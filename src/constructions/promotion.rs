@@ -1141,14 +1141,14 @@ mod tests {
 
     fn find(text: &str) -> Option<Found> {
         let promotion = Promotion::new(&[Language::Indonesian, Language::English]).unwrap();
-        let scanner = crate::scan::Scanner::new(&[], promotion.forms()).unwrap();
+        let scanner = crate::scan::Scanner::new(&[], promotion.forms(), &[]).unwrap();
         let folded = normalize::normalize(text);
-        let (mut candidates, mut places) = (Vec::new(), Vec::new());
+        let (mut candidates, mut places) = (Vec::new(), crate::scan::Places::default());
         scanner.scan(&folded, &mut candidates, &mut places);
         assert!(candidates.is_empty(), "{text}: no lexicon, no candidates");
         let mut detections = Vec::new();
         crate::detect::detect_into(text, &mut detections);
-        promotion.find(text, &folded, &places, &detections)
+        promotion.find(text, &folded, &places.signals, &detections)
     }
 
     #[test]

@@ -58,8 +58,13 @@ impl Dfa {
         debug_assert!(stride <= 256);
         // The trie, in the transition table itself: 0 (the root) in a row means no child yet,
         // as the root is nobody's child.
-        let mut next: Vec<u32> = vec![0; stride];
-        let mut own: Vec<u32> = vec![NONE];
+        // At most one state per pattern byte, and the root: reserved once, so the table is
+        // never copied while it grows.
+        let most_states = 1 + patterns.iter().map(|p| p.as_ref().len()).sum::<usize>();
+        let mut next: Vec<u32> = Vec::with_capacity(most_states * stride);
+        next.resize(stride, 0);
+        let mut own: Vec<u32> = Vec::with_capacity(most_states);
+        own.push(NONE);
         let mut lengths = Vec::with_capacity(patterns.len());
         for (index, pattern) in patterns.iter().enumerate() {
             let pattern = pattern.as_ref();
@@ -79,6 +84,9 @@ impl Dfa {
             own[state] = index as u32;
             lengths.push(pattern.len() as u32);
         }
+        // Shrinking in place gives back what the reservation over-estimated.
+        next.shrink_to_fit();
+        own.shrink_to_fit();
         let states = own.len();
         let mut fail = vec![0u32; states];
         let mut report = vec![NONE; states];
@@ -87,6 +95,7 @@ impl Dfa {
         // when the state's row is completed from it.
         let mut queue: Vec<u32> = Vec::with_capacity(states);
         queue.extend(next[..stride].iter().filter(|&&child| child != 0));
+        let mut failure_row = vec![0u32; stride];
         let mut head = 0;
         while head < queue.len() {
             let state = queue[head] as usize;
@@ -98,15 +107,14 @@ impl Dfa {
             } else {
                 report[failure]
             };
-            for class in 0..stride {
-                let slot = state * stride + class;
-                let via_failure = next[failure * stride + class];
-                let child = next[slot];
-                if child == 0 {
-                    next[slot] = via_failure;
+            failure_row.copy_from_slice(&next[failure * stride..][..stride]);
+            let row = &mut next[state * stride..][..stride];
+            for (slot, &via_failure) in row.iter_mut().zip(&failure_row) {
+                if *slot == 0 {
+                    *slot = via_failure;
                 } else {
-                    fail[child as usize] = via_failure;
-                    queue.push(child);
+                    fail[*slot as usize] = via_failure;
+                    queue.push(*slot);
                 }
             }
         }
