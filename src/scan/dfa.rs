@@ -133,17 +133,31 @@ impl Dfa {
     /// order of their ends, the longest first among those that end together.
     #[inline]
     pub fn for_each_match(&self, text: &[u8], mut found: impl FnMut(usize, usize, u32)) {
+        let (next, report, classes, stride) =
+            (&self.next[..], &self.report[..], &self.classes, self.stride);
         let mut state = 0usize;
         for (at, &byte) in text.iter().enumerate() {
-            let class = usize::from(self.classes[usize::from(byte)]);
-            state = self.next[state * self.stride + class] as usize;
-            let mut reporting = self.report[state];
-            while reporting != NONE {
-                let pattern = self.own[reporting as usize];
-                let end = at + 1;
-                found(end - self.lengths[pattern as usize] as usize, end, pattern);
-                reporting = self.below[reporting as usize];
+            state = next[state * stride + usize::from(classes[usize::from(byte)])] as usize;
+            let reporting = report[state];
+            if reporting != NONE {
+                self.report_from(reporting, at + 1, &mut found);
             }
+        }
+    }
+
+    /// Reports the patterns that end at `end`, from the state `reporting` down its chain.
+    // Out of line: the walk's loop stays small, and most bytes report nothing.
+    #[cold]
+    fn report_from(
+        &self,
+        mut reporting: u32,
+        end: usize,
+        found: &mut impl FnMut(usize, usize, u32),
+    ) {
+        while reporting != NONE {
+            let pattern = self.own[reporting as usize];
+            found(end - self.lengths[pattern as usize] as usize, end, pattern);
+            reporting = self.below[reporting as usize];
         }
     }
 
