@@ -14,6 +14,7 @@ use std::ops::Range;
 
 use rustc_hash::FxHashMap as HashMap;
 
+use crate::constructions;
 use crate::error::BuildError;
 use crate::lexicon::Entry;
 use crate::normalize::{self, Folded};
@@ -42,7 +43,8 @@ pub(crate) struct Pattern {
 pub(crate) struct Places {
     /// Every place of a signal word, in order of their ends; `pattern` is the signal's index.
     pub signals: Vec<Candidate>,
-    /// Every whole word that is a gate word, in text order; `pattern` is its flags.
+    /// Every gate word that is a whole word, or that starts a word and takes particles, in
+    /// order of their ends; `pattern` is its flags.
     pub gate_words: Vec<Candidate>,
 }
 
@@ -207,12 +209,13 @@ impl Scanner {
                     .signals
                     .push(Candidate::new(start..end, pattern.signal));
             }
-            let whole_word =
-                (start == 0 || text[start - 1] == b' ') && (end == text.len() || text[end] == b' ');
-            if pattern.gate != 0 && whole_word {
-                places
-                    .gate_words
-                    .push(Candidate::new(start..end, u32::from(pattern.gate)));
+            if pattern.gate != 0 && (start == 0 || text[start - 1] == b' ') {
+                let whole_word = end == text.len() || text[end] == b' ';
+                if whole_word || constructions::takes_particles(pattern.gate) {
+                    places
+                        .gate_words
+                        .push(Candidate::new(start..end, u32::from(pattern.gate)));
+                }
             }
         });
         if text.contains(&WILDCARD) {

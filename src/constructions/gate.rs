@@ -6,8 +6,9 @@
 //! (`penista agama`, `death to`), or when a weak group word has its collective marker before or
 //! its person noun after (`orang padang`, `black people`).
 //!
-//! The gate words are patterns of the scanner's automaton, which reports where they stand as
-//! whole words ([`crate::scan::Places::gate_words`]); the gate looks only there.
+//! The gate words are patterns of the scanner's automaton, which reports where they start a
+//! word ([`crate::scan::Places::gate_words`]); the gate looks only there. A word that takes
+//! particles is one pattern, not one per particle: the gate reads the rest of the word.
 
 use rustc_hash::FxHashMap;
 
@@ -17,17 +18,28 @@ use crate::scan::Candidate;
 const ANCHOR: u8 = 1;
 const WEAK: u8 = 2;
 const PHRASE: u8 = 4;
+/// The flags a gate word has with a particle after it are its flags shifted by this much.
+const WITH_PARTICLE: u32 = 4;
+
+/// Whether a gate word with these flags is worth reporting where it only starts a word: it
+/// takes particles (`cina` in `cinanya`).
+pub(crate) fn takes_particles(flags: u8) -> bool {
+    flags >> WITH_PARTICLE != 0
+}
 
 /// See the module docs.
 #[derive(Debug)]
 pub(crate) struct Gate {
     words: FxHashMap<Box<[u8]>, u8>,
+    particles: Vec<Box<[u8]>>,
 }
 
 impl Gate {
-    pub fn new() -> Gate {
+    /// A gate whose words may carry `particles`.
+    pub fn new(particles: &[Box<[u8]>]) -> Gate {
         Gate {
             words: FxHashMap::default(),
+            particles: particles.to_vec(),
         }
     }
 
@@ -47,9 +59,9 @@ impl Gate {
             .collect()
     }
 
-    /// Adds a folded anchor form (one word, or the first word of a phrase), and its forms with
-    /// each particle.
-    pub fn add_anchor(&mut self, form: &[u8], weak: bool, particles: &[&[u8]]) {
+    /// Adds a folded anchor form (one word, or the first word of a phrase); a one-word form
+    /// that `takes_particles` also counts with each particle after it.
+    pub fn add_anchor(&mut self, form: &[u8], weak: bool, takes_particles: bool) {
         let mut parts = form.split(|&b| b == b' ');
         let first = parts.next().unwrap_or_default();
         let flag = if parts.next().is_some() {
@@ -60,18 +72,15 @@ impl Gate {
             ANCHOR
         };
         self.add(first, flag);
-        if flag != PHRASE {
-            for particle in particles {
-                let mut with = first.to_vec();
-                with.extend_from_slice(particle);
-                self.add(&with, flag);
-            }
+        if flag != PHRASE && takes_particles {
+            self.add(first, flag << WITH_PARTICLE);
         }
     }
 
-    /// Whether `text` passes, given where its gate words stand (`gate_words`: whole words, with
-    /// their flags as `pattern`). `check` tells whether a span of the text is a form with one
-    /// of the asked classes (`collective`, `person`, an anchor phrase).
+    /// Whether `text` passes, given where its gate words stand (`gate_words`: each at the start
+    /// of a word, and either the whole word or a word that takes particles, with its flags as
+    /// `pattern`). `check` tells whether a span of the text is a form with one of the asked
+    /// classes (`collective`, `person`, an anchor phrase).
     pub fn opens(
         &self,
         text: &[u8],
@@ -79,8 +88,23 @@ impl Gate {
         check: impl Fn(Need, &[u8]) -> bool,
     ) -> bool {
         gate_words.iter().any(|place| {
-            let flags = place.pattern as u8;
-            let span = place.folded();
+            let found = place.folded();
+            let word_end = text[found.end..]
+                .iter()
+                .position(|&b| b == b' ')
+                .map_or(text.len(), |space| found.end + space);
+            let flags = if word_end == found.end {
+                place.pattern as u8 & (ANCHOR | WEAK | PHRASE)
+            } else if self
+                .particles
+                .iter()
+                .any(|particle| **particle == text[found.end..word_end])
+            {
+                (place.pattern >> WITH_PARTICLE) as u8
+            } else {
+                0
+            };
+            let span = found.start..word_end;
             if flags & ANCHOR != 0 {
                 return true;
             }

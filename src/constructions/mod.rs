@@ -46,6 +46,7 @@ use crate::normalize::{self, Folded};
 use crate::scan::Candidate;
 use crate::vocab::{Category, Severity};
 
+pub(crate) use gate::takes_particles;
 use matcher::Found;
 pub(crate) use promotion::{Found as PromotionFound, Promotion};
 
@@ -175,13 +176,12 @@ impl Constructions {
                 }
             }
         }
-        let particle_list: Vec<&[u8]> = particles.iter().map(|p| &p[..]).collect();
-        let mut gate = gate::Gate::new();
+        let mut gate = gate::Gate::new(&particles);
         for (form, info) in forms.iter().zip(&words) {
             if info.classes & (units::ANCHORS | words::class::WEAK) != 0 {
-                let particles: &[&[u8]] = if info.suffixes { &particle_list } else { &[] };
+                let takes_particles = info.suffixes && !particles.is_empty();
                 let weak = info.classes & words::class::WEAK != 0;
-                gate.add_anchor(form, weak, particles);
+                gate.add_anchor(form, weak, takes_particles);
             }
         }
         let mut phrases: FxHashMap<Box<[u8]>, u8> = FxHashMap::default();
