@@ -854,7 +854,8 @@ fn has_spelled_out(text: &str) -> bool {
 /// invisible characters, `@handles` and anything inside a detected link or address.
 fn tokens(text: &str, detections: &[Detection], tokens: &mut Vec<Token>) {
     tokens.clear();
-    let mut current: Option<Token> = None;
+    // The token being read is the last one in `tokens` while `open`: it is built in place.
+    let mut open = false;
     let mut gap = Gap::default();
     let mut handle = false;
     let mut links: Vec<Range<usize>> = detections.iter().map(|d| d.span.clone()).collect();
@@ -862,25 +863,21 @@ fn tokens(text: &str, detections: &[Detection], tokens: &mut Vec<Token>) {
     let mut detection = links.iter().peekable();
     let bytes = text.as_bytes();
     let mut at = 0;
-    while let Some(ch) = text[at..].chars().next() {
-        let next = at + ch.len_utf8();
-        if tokens.len() >= MAX_TOKENS {
+    while at < bytes.len() {
+        if tokens.len() - usize::from(open) >= MAX_TOKENS {
             break;
         }
         while detection.peek().is_some_and(|d| d.end <= at) {
             detection.next();
         }
         let in_link = detection.peek().is_some_and(|d| d.start <= at);
-        if ch.is_ascii_alphanumeric() && !in_link && !handle {
+        let byte = bytes[at];
+        if byte.is_ascii_alphanumeric() && !in_link && !handle {
             // The common case, a run of ASCII letters and digits, read byte by byte up to the
             // next link: what the general path below does for each of them, without
             // classifying or styling.
             let stop = detection.peek().map_or(bytes.len(), |d| d.start);
-            let token = current.get_or_insert_with(|| Token {
-                span: at..at,
-                gap: std::mem::take(&mut gap),
-                ..Token::default()
-            });
+            let token = open_token(tokens, &mut open, &mut gap, at);
             let mut end = at;
             while end < stop && bytes[end].is_ascii_alphanumeric() {
                 let byte = bytes[end];
@@ -906,12 +903,19 @@ fn tokens(text: &str, detections: &[Detection], tokens: &mut Vec<Token>) {
             at = end;
             continue;
         }
+        let ch = if byte.is_ascii() {
+            char::from(byte)
+        } else {
+            text[at..].chars().next().unwrap_or_default()
+        };
+        let next = at + ch.len_utf8();
         if ch.is_whitespace() {
             handle = false;
         } else if ch == '@' {
             handle = true;
         }
-        let piece = if in_link || handle {
+        // Any other ASCII character separates: a letter or digit here is in a link or handle.
+        let piece = if in_link || handle || ch.is_ascii() {
             None
         } else {
             classify(ch)
@@ -919,10 +923,12 @@ fn tokens(text: &str, detections: &[Detection], tokens: &mut Vec<Token>) {
         match piece {
             Some(Piece::Skip) => {}
             Some(Piece::Mark) => {
-                if let Some(token) = current.as_mut() {
-                    token.styled = true;
-                    token.flags |= evasion::DIACRITICS;
-                    token.span.end = at + ch.len_utf8();
+                if open {
+                    if let Some(token) = tokens.last_mut() {
+                        token.styled = true;
+                        token.flags |= evasion::DIACRITICS;
+                        token.span.end = next;
+                    }
                 }
             }
             Some(Piece::Char {
@@ -930,12 +936,8 @@ fn tokens(text: &str, detections: &[Detection], tokens: &mut Vec<Token>) {
                 styled,
                 flags,
             }) => {
-                let token = current.get_or_insert_with(|| Token {
-                    span: at..at,
-                    gap: std::mem::take(&mut gap),
-                    ..Token::default()
-                });
-                token.span.end = at + ch.len_utf8();
+                let token = open_token(tokens, &mut open, &mut gap, at);
+                token.span.end = next;
                 token.count += 1;
                 token.bytes.push(byte);
                 token.flags |= flags & !UPPER;
@@ -958,9 +960,12 @@ fn tokens(text: &str, detections: &[Detection], tokens: &mut Vec<Token>) {
                 }
             }
             None => {
-                if let Some(mut token) = current.take() {
-                    token.after = Some(ch);
-                    push(tokens, token);
+                if open {
+                    open = false;
+                    if let Some(token) = tokens.last_mut() {
+                        token.after = Some(ch);
+                    }
+                    close(tokens);
                 }
                 if !tokens.is_empty() {
                     if gap.len == 0 {
@@ -975,33 +980,53 @@ fn tokens(text: &str, detections: &[Detection], tokens: &mut Vec<Token>) {
         }
         at = next;
     }
-    if let Some(token) = current {
-        push(tokens, token);
+    if open {
+        if tokens.len() > MAX_TOKENS {
+            tokens.pop();
+        } else {
+            close(tokens);
+        }
     }
 }
 
-/// Adds a token, or glues short digit groups to the name before them: `Pulau7/7/7`,
-/// `ALEXIS'17`.
-fn push(tokens: &mut Vec<Token>, token: Token) {
-    if tokens.len() >= MAX_TOKENS {
+/// The token being read: the last of `tokens`, pushed here if none is open.
+fn open_token<'t>(
+    tokens: &'t mut Vec<Token>,
+    open: &mut bool,
+    gap: &mut Gap,
+    at: usize,
+) -> &'t mut Token {
+    if !*open {
+        *open = true;
+        tokens.push(Token {
+            span: at..at,
+            gap: std::mem::take(gap),
+            ..Token::default()
+        });
+    }
+    let last = tokens.len() - 1;
+    &mut tokens[last]
+}
+
+/// Closes the last token: a short number glued to a name by `/`, `.` or `'` (`Pulau7/7/7`,
+/// `ALEXIS'17`) joins the token before it.
+fn close(tokens: &mut Vec<Token>) {
+    let [.., last, token] = &mut tokens[..] else {
         return;
-    }
-    if let Some(last) = tokens.last_mut() {
-        let glued = token.gap.len == 1 && matches!(token.gap.first, '/' | '.' | '\'');
-        let digits = token.letters == 0 && token.len() <= 3;
-        let name = last.letters >= 3 && (last.letters < last.len() || last.lower_plain == 0);
-        if glued && digits && name {
-            last.span.end = token.span.end;
-            last.count += token.count;
-            for &b in token.bytes.as_slice() {
-                last.bytes.push(b);
-            }
-            last.styled |= token.styled;
-            last.flags |= token.flags;
-            return;
+    };
+    let glued = token.gap.len == 1 && matches!(token.gap.first, '/' | '.' | '\'');
+    let digits = token.letters == 0 && token.len() <= 3;
+    let name = last.letters >= 3 && (last.letters < last.len() || last.lower_plain == 0);
+    if glued && digits && name {
+        last.span.end = token.span.end;
+        last.count += token.count;
+        for &b in token.bytes.as_slice() {
+            last.bytes.push(b);
         }
+        last.styled |= token.styled;
+        last.flags |= token.flags;
+        tokens.pop();
     }
-    tokens.push(token);
 }
 
 enum Piece {
