@@ -78,6 +78,8 @@ pub(crate) struct Promotion {
     listed: HashSet<Box<[u8]>>,
     /// (folded suffix, weight).
     suffixes: Vec<(Box<[u8]>, u32)>,
+    /// The last bytes of `suffixes`: most names end otherwise and skip them all.
+    suffix_ends: [bool; 256],
     not_brands: HashSet<Box<[u8]>>,
 }
 
@@ -186,7 +188,14 @@ impl Promotion {
                 canonical: "".into(),
             });
         }
+        let mut suffix_ends = [false; 256];
+        for (suffix, _) in &suffixes {
+            if let Some(&last) = suffix.last() {
+                suffix_ends[usize::from(last)] = true;
+            }
+        }
         Ok(Promotion {
+            suffix_ends,
             forms,
             signals,
             listed,
@@ -480,7 +489,8 @@ impl Promotion {
         // leaves alone, so a suffix that ends otherwise is passed over before any reading.
         let name_len = trim_digits(skeleton).len();
         let had_digits = name_len < skeleton.len();
-        if let Some(&last) = name_len.checked_sub(1).and_then(|i| skeleton.get(i)) {
+        let last = name_len.checked_sub(1).and_then(|i| skeleton.get(i));
+        if let Some(&last) = last.filter(|&&last| self.suffix_ends[usize::from(last)]) {
             for (suffix, weight) in &self.suffixes {
                 if suffix.last() == Some(&last)
                     && (name_len >= suffix.len() + 2 || had_digits)
