@@ -79,6 +79,9 @@ enum BuildErrorKind {
         line: usize,
         message: String,
     },
+    TooManyTerms {
+        mebibytes: usize,
+    },
 }
 
 impl BuildError {
@@ -101,6 +104,15 @@ impl BuildError {
         }
         BuildError {
             kind: BuildErrorKind::TermTooLong { field, term: shown },
+        }
+    }
+
+    /// The terms would compile to an automaton of more than [`crate::scan::MAX_AUTOMATON_BYTES`].
+    pub(crate) fn too_many_terms(bytes: usize) -> Self {
+        BuildError {
+            kind: BuildErrorKind::TooManyTerms {
+                mebibytes: bytes.div_ceil(1 << 20),
+            },
         }
     }
 
@@ -140,6 +152,12 @@ impl fmt::Display for BuildError {
                 line,
                 message,
             } => write!(f, "{source}:{line}: {message}"),
+            BuildErrorKind::TooManyTerms { mebibytes } => write!(
+                f,
+                "too many custom terms: compiling them would take {mebibytes} MiB, over the \
+                 limit of {} MiB",
+                crate::scan::MAX_AUTOMATON_BYTES >> 20
+            ),
         }
     }
 }

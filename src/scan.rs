@@ -22,6 +22,10 @@ use crate::normalize::{self, Folded};
 mod dfa;
 use dfa::Dfa;
 
+/// The most memory the scanner's automaton may take. Every built-in language together needs
+/// under 3 MiB; only a very long list of custom terms comes near it.
+pub(crate) const MAX_AUTOMATON_BYTES: usize = 128 << 20;
+
 /// The byte the normalizer writes for a masking symbol.
 pub(crate) const WILDCARD: u8 = b'*';
 
@@ -169,7 +173,12 @@ impl Scanner {
                 gate: *flags,
             });
         }
-        let automaton = Dfa::new(&patterns.iter().map(|p| &p.text).collect::<Vec<_>>());
+        let texts: Vec<&[u8]> = patterns.iter().map(|p| &p.text[..]).collect();
+        let most = Dfa::most_bytes(&texts);
+        if most > MAX_AUTOMATON_BYTES {
+            return Err(BuildError::too_many_terms(most));
+        }
+        let automaton = Dfa::new(&texts);
         let mut by_first_byte: HashMap<u8, Vec<u32>> = HashMap::default();
         for (index, pattern) in patterns.iter().enumerate() {
             // Signal and gate words are read only where the automaton finds them.

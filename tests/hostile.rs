@@ -459,3 +459,49 @@ fn replay(target: &str, data: &[u8]) {
         _ => unreachable!("unknown fuzz target {target}"),
     }
 }
+
+/// A custom list big enough for a real moderator compiles and works; one whose automaton would
+/// outgrow its memory limit is refused with a message, not built. Terms are made-up words
+/// (a counter spelled in letters), so none is a built-in term.
+#[test]
+fn custom_lists_compile_up_to_the_automaton_limit() {
+    use saring::{Severity, Term};
+    // `zq` + the counter in base 26 letters: distinct, never a real word.
+    let made_up = |i: usize, letters: usize| -> String {
+        let mut word = String::from("zq");
+        let mut n = i;
+        for _ in 0..letters {
+            word.push(char::from(b'a' + (n % 26) as u8));
+            n /= 26;
+        }
+        word
+    };
+    let terms = |count: usize, letters: usize| {
+        (0..count)
+            .map(move |i| Term::new(made_up(i, letters), Category::Insult, Severity::Mild))
+            .collect::<Vec<_>>()
+    };
+    let filter = Filter::builder()
+        .extra_terms(terms(20_000, 8))
+        .build()
+        .expect("20,000 custom terms compile");
+    let last = made_up(19_999, 8);
+    let verdict = filter.check(&format!("dasar {last} lu"));
+    assert_eq!(verdict.matches.len(), 1, "{last}");
+    assert_eq!(verdict.matches[0].term, last);
+
+    // 300,000 terms of 40 letters: 12 MB of forms, far past what one automaton may take.
+    let error = Filter::builder()
+        .extra_terms(terms(300_000, 38))
+        .build()
+        .expect_err("an automaton over the limit is refused");
+    let message = error.to_string();
+    assert!(
+        message.starts_with("too many custom terms: compiling them would take "),
+        "{message}"
+    );
+    assert!(
+        message.ends_with("MiB, over the limit of 128 MiB"),
+        "{message}"
+    );
+}

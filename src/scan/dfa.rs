@@ -17,11 +17,31 @@
 /// No state, no pattern.
 const NONE: u32 = u32::MAX;
 
+/// Each byte's class, and how many classes there are: every byte some pattern uses is a class
+/// of its own, and the bytes none uses share class 0.
+fn byte_classes<P: AsRef<[u8]>>(patterns: &[P]) -> ([u16; 256], usize) {
+    let mut used = [false; 256];
+    for pattern in patterns {
+        for &byte in pattern.as_ref() {
+            used[usize::from(byte)] = true;
+        }
+    }
+    let mut classes = [0u16; 256];
+    let mut stride = 1;
+    for (byte, used) in used.iter().enumerate() {
+        if *used {
+            classes[byte] = stride as u16;
+            stride += 1;
+        }
+    }
+    (classes, stride)
+}
+
 /// A dense Aho-Corasick automaton over byte strings.
 #[derive(Debug)]
 pub(crate) struct Dfa {
     /// Each byte's class: the bytes no pattern uses share class 0.
-    classes: [u8; 256],
+    classes: [u16; 256],
     /// Number of classes: the width of a row of `next`.
     stride: usize,
     /// `next[state * stride + class]`: the state after reading a byte of that class.
@@ -38,24 +58,17 @@ pub(crate) struct Dfa {
 }
 
 impl Dfa {
+    /// The most bytes the tables of `patterns` can take (one row of `next` per pattern byte).
+    pub fn most_bytes<P: AsRef<[u8]>>(patterns: &[P]) -> usize {
+        let (_, stride) = byte_classes(patterns);
+        // A row of `next`, and `own`, `report`, `below` and `fail` for each state.
+        4 * (1 + patterns.iter().map(|p| p.as_ref().len()).sum::<usize>()) * (stride + 4)
+    }
+
     /// Compiles `patterns`; a pattern is reported by its index. Patterns must be non-empty and
     /// distinct.
     pub fn new<P: AsRef<[u8]>>(patterns: &[P]) -> Dfa {
-        let mut used = [false; 256];
-        for pattern in patterns {
-            for &byte in pattern.as_ref() {
-                used[usize::from(byte)] = true;
-            }
-        }
-        let mut classes = [0u8; 256];
-        let mut stride = 1;
-        for (byte, used) in used.iter().enumerate() {
-            if *used {
-                classes[byte] = stride as u8;
-                stride += 1;
-            }
-        }
-        debug_assert!(stride <= 256);
+        let (classes, stride) = byte_classes(patterns);
         // The trie, in the transition table itself: 0 (the root) in a row means no child yet,
         // as the root is nobody's child.
         // At most one state per pattern byte, and the root: reserved once, so the table is
@@ -220,6 +233,7 @@ mod tests {
         let dfa = Dfa::new(&["ab", "ba"]);
         assert_eq!(dfa.stride, 3);
         assert_eq!(dfa.classes[usize::from(b'z')], dfa.classes[0xFF]);
+        assert!(Dfa::most_bytes(&["ab", "ba"]) >= dfa.heap_bytes());
         assert_ne!(
             dfa.classes[usize::from(b'a')],
             dfa.classes[usize::from(b'b')]
