@@ -16,8 +16,8 @@ use rustc_hash::FxHashMap as HashMap;
 
 use crate::constructions;
 use crate::error::BuildError;
-use crate::lexicon::Entry;
-use crate::normalize::{self, Folded};
+use crate::lexicon::{Entry, MatchMode};
+use crate::normalize::{self, Folded, Origin};
 
 mod dfa;
 use dfa::Dfa;
@@ -40,6 +40,24 @@ pub(crate) struct Pattern {
     signal: u32,
     /// Its flags as a gate word, or 0.
     gate: u8,
+    /// Bit `i` is clear when no owner takes a letter typed once at byte `i` (`kkk` folds to
+    /// `k` with a run of 3): a candidate with a single letter there is not proposed. All ones
+    /// for a pattern with a dual-use owner, whose every candidate the judge reads.
+    single_letters: u64,
+}
+
+impl Pattern {
+    /// Whether some owner could take the letter runs at a candidate (`origins`, one per byte):
+    /// false when a letter typed once sits where every owner needs it doubled or stretched,
+    /// which the judge would refuse (`runs_fit`). Checks the first 64 bytes.
+    fn runs_can_fit(&self, origins: &[Origin]) -> bool {
+        self.single_letters == u64::MAX
+            || origins
+                .iter()
+                .take(64)
+                .enumerate()
+                .all(|(i, origin)| origin.run != 1 || self.single_letters & (1 << i) != 0)
+    }
 }
 
 /// What a scan finds for the stages after the judge.
@@ -143,6 +161,7 @@ impl Scanner {
                     owners: vec![owner],
                     signal: NO_SIGNAL,
                     gate: 0,
+                    single_letters: 0,
                 });
             }
         }
@@ -157,6 +176,7 @@ impl Scanner {
                 owners: Vec::new(),
                 signal: signal as u32,
                 gate: 0,
+                single_letters: u64::MAX,
             });
         }
         for (text, flags) in gate_words {
@@ -171,7 +191,35 @@ impl Scanner {
                 owners: Vec::new(),
                 signal: NO_SIGNAL,
                 gate: *flags,
+                single_letters: u64::MAX,
             });
+        }
+        for pattern in &mut patterns {
+            let dual_use = pattern
+                .owners
+                .iter()
+                .any(|o| entries[o.entry as usize].term.mode == MatchMode::DualUse);
+            pattern.single_letters = if dual_use || pattern.owners.is_empty() {
+                u64::MAX
+            } else {
+                // Bits past the pattern's end are set: they are never looked at.
+                let len = u32::try_from(pattern.text.len()).unwrap_or(u32::MAX);
+                let mut bits = u64::MAX.checked_shl(len).unwrap_or(0);
+                for owner in &pattern.owners {
+                    for (i, &run) in owner.runs.iter().take(64).enumerate() {
+                        if run == 1 {
+                            bits |= 1 << i;
+                        }
+                    }
+                }
+                // A wildcard byte stands for any letter.
+                for (i, &byte) in pattern.text.iter().take(64).enumerate() {
+                    if byte == WILDCARD {
+                        bits |= 1 << i;
+                    }
+                }
+                bits
+            };
         }
         let texts: Vec<&[u8]> = patterns.iter().map(|p| &p.text[..]).collect();
         let most = Dfa::most_bytes(&texts);
@@ -210,7 +258,7 @@ impl Scanner {
         let text = folded.text.as_bytes();
         self.automaton.for_each_match(text, |start, end, index| {
             let pattern = &self.patterns[index as usize];
-            if !pattern.owners.is_empty() {
+            if !pattern.owners.is_empty() && pattern.runs_can_fit(&folded.origin[start..end]) {
                 out.push(Candidate::new(start..end, index));
             }
             if pattern.signal != NO_SIGNAL {
@@ -261,6 +309,50 @@ impl Scanner {
                     out.push(Candidate::new(start..start + pattern.len(), index));
                 }
             }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lexicon::Term;
+    use crate::vocab::{Category, Severity};
+
+    /// Where a scanner of `terms` (mode `word`, or dual-use) proposes candidates in `text`.
+    fn candidates(terms: &[(&str, MatchMode)], text: &str) -> Vec<String> {
+        let entries: Vec<Entry> = terms
+            .iter()
+            .map(|&(term, mode)| Entry {
+                term: Term::new(term, Category::Insult, Severity::Mild).mode(mode),
+                language: None,
+            })
+            .collect();
+        let scanner = Scanner::new(&entries, &[], &[]).unwrap();
+        let folded = normalize::normalize(text);
+        let (mut out, mut places) = (Vec::new(), Places::default());
+        scanner.scan(&folded, &mut out, &mut places);
+        out.iter()
+            .map(|c| folded.text[c.folded()].to_owned())
+            .collect()
+    }
+
+    #[test]
+    fn letters_typed_once_where_every_owner_needs_more_are_not_proposed() {
+        let word = MatchMode::Word;
+        let cases: &[(&[(&str, MatchMode)], &str, &[&str])] = &[
+            // `kkk` folds to `k` with a run of 3: only a stretched k is proposed.
+            (&[("kkk", word)], "kakak kkk", &["k"]),
+            (&[("kkk", word)], "kkkkk", &["k"]),
+            // `oon` needs its double o; `on` in `dont` has one.
+            (&[("oon", word)], "dont be oon", &["on"]),
+            // Another owner that takes a single letter keeps every candidate.
+            (&[("kkk", word), ("k", word)], "kakak", &["k", "k", "k"]),
+            // Dual-use patterns are all proposed: the judge reads their neighbours.
+            (&[("kkk", MatchMode::DualUse)], "kakak", &["k", "k", "k"]),
+        ];
+        for (terms, text, want) in cases {
+            assert_eq!(candidates(terms, text), *want, "{terms:?} in {text:?}");
         }
     }
 }
