@@ -319,8 +319,11 @@ mod tests {
     use crate::lexicon::Term;
     use crate::vocab::{Category, Severity};
 
-    /// Where a scanner of `terms` (mode `word`, or dual-use) proposes candidates in `text`.
-    fn candidates(terms: &[(&str, MatchMode)], text: &str) -> Vec<String> {
+    /// Terms with their match modes.
+    type Terms<'a> = &'a [(&'a str, MatchMode)];
+
+    /// Where a scanner of `terms` proposes candidates in `text`.
+    fn candidates(terms: Terms, text: &str) -> Vec<String> {
         let entries: Vec<Entry> = terms
             .iter()
             .map(|&(term, mode)| Entry {
@@ -340,7 +343,7 @@ mod tests {
     #[test]
     fn letters_typed_once_where_every_owner_needs_more_are_not_proposed() {
         let word = MatchMode::Word;
-        let cases: &[(&[(&str, MatchMode)], &str, &[&str])] = &[
+        let cases: &[(Terms, &str, &[&str])] = &[
             // `kkk` folds to `k` with a run of 3: only a stretched k is proposed.
             (&[("kkk", word)], "kakak kkk", &["k"]),
             (&[("kkk", word)], "kkkkk", &["k"]),
