@@ -533,8 +533,18 @@ fn dual_use_hit(
 /// True when the folded word starting at `word_start` was typed as an `@handle`.
 fn is_handle(original: &str, folded: &Folded, word_start: usize) -> bool {
     let start = folded.origin[word_start].start as usize;
-    original[..start].ends_with('@')
+    // Invisible characters after the `@` (`@\u{200B}budi`) do not unmake the handle. A few
+    // are looked through, not a run of any length: this runs for every candidate in the word.
+    original[..start]
+        .chars()
+        .rev()
+        .take(MAX_INVISIBLES_AFTER_AT + 1)
+        .find(|&c| !is_invisible(c))
+        == Some('@')
 }
+
+/// How many invisible characters [`is_handle`] looks through.
+const MAX_INVISIBLES_AFTER_AT: usize = 8;
 
 /// Whether a letter typed `typed` times fits a term letter written `needed` times. A double
 /// letter is spelling, not stretching (`cook` is not `cok`, `assess` is not `asses`), so it must

@@ -390,6 +390,41 @@ const DETECTOR_EVASIONS: &[(&str, &str, &str)] = &[
     ("domain", "example.com", "example\u{200B}.com"),
 ];
 
+/// `(text, disguised text)`: a zero-width character after the `@` of a handle made the handle an
+/// ordinary word, so a term inside the account name hit and the dual-use word after it lost its
+/// reading. Found by `zero_width_keeps_hits`.
+const HANDLE_EVASIONS: &[(&str, &str)] = &[
+    (
+        "lihat @ItsFoodPorn keren",
+        "lihat @\u{200B}ItsFoodPorn keren",
+    ),
+    (
+        "abangsatngentotaaaaa\u{301}aaaa @budi\u{301}fuckaa babi",
+        "abangsatngentotaaaaa\u{301}aaaa @\u{200B}budi\u{301}fuckaa babi",
+    ),
+];
+
+#[test]
+fn handles_see_through_invisibles() {
+    let filter = filter(Profile::Teen);
+    let terms = |text: &str| -> Vec<String> {
+        let verdict = filter.check(text);
+        verdict.matches.into_iter().map(|m| m.term).collect()
+    };
+    let failures: Vec<String> = HANDLE_EVASIONS
+        .iter()
+        .filter(|(text, disguised)| terms(text) != terms(disguised))
+        .map(|(text, disguised)| {
+            format!(
+                "{text:?} → {:?}, {disguised:?} → {:?}",
+                terms(text),
+                terms(disguised)
+            )
+        })
+        .collect();
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
 #[test]
 fn detectors_see_through_invisibles() {
     let filter = filter(Profile::Child);
