@@ -686,7 +686,14 @@ impl Folder<'_> {
             let mut j = i;
             self.chunk_dot = 0;
             while j < bytes.len() && !bytes[j].is_ascii_whitespace() {
-                if bytes[j] == b'.' && bytes.get(j + 1).is_some_and(u8::is_ascii_alphabetic) {
+                // The letter after the dot may follow invisible characters (`example.\u{200B}com`);
+                // only the dot just before a run of them reads across it, so this stays linear.
+                if bytes[j] == b'.'
+                    && self.input[j + 1..]
+                        .chars()
+                        .find(|&c| !is_invisible(c))
+                        .is_some_and(|c| c.is_ascii_alphabetic())
+                {
                     self.chunk_dot = j;
                 }
                 j += 1;

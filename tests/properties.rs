@@ -1,5 +1,6 @@
-//! Properties of the filter on generated text, checked with proptest (a bounded number of cases,
-//! so the file runs in seconds; `PROPTEST_CASES=5000` for a deeper run): the output invariants
+//! Properties of the filter on generated text, checked with proptest (a bounded number of cases
+//! from a fixed seed, so the file runs in seconds and the same way every time;
+//! `PROPTEST_CASES=5000 PROPTEST_RNG_SEED=<n>` for a deeper or different run): the output invariants
 //! in `fuzz/invariants.rs` hold on any text, and disguising a text further (zero-width
 //! characters, case) or adding clean text after it never loses a hit, and censoring twice equals
 //! censoring once (with the texts that once broke it in [`CENSOR_ONCE_BROKE`]).
@@ -21,6 +22,15 @@ mod invariants;
 
 /// Cases per property: enough to find the usual slips, few enough for a debug build.
 const CASES: u32 = 192;
+
+/// The same cases on every run, so the suite is deterministic; `PROPTEST_RNG_SEED=<n>` explores
+/// others (and `PROPTEST_CASES` more of them).
+fn seed() -> u64 {
+    std::env::var("PROPTEST_RNG_SEED")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(0x5A71_4E67)
+}
 
 fn cases() -> u32 {
     std::env::var("PROPTEST_CASES")
@@ -205,6 +215,7 @@ fn boundaries(text: &str, picks: &[usize]) -> Vec<usize> {
 proptest! {
     #![proptest_config(ProptestConfig {
         cases: cases(),
+        rng_seed: proptest::test_runner::RngSeed::Fixed(seed()),
         failure_persistence: None,
         ..ProptestConfig::default()
     })]
@@ -390,10 +401,11 @@ const DETECTOR_EVASIONS: &[(&str, &str, &str)] = &[
     ("domain", "example.com", "example\u{200B}.com"),
 ];
 
-/// `(text, disguised text)`: a zero-width character after the `@` of a handle made the handle an
-/// ordinary word, so a term inside the account name hit and the dual-use word after it lost its
-/// reading. Found by `zero_width_keeps_hits`.
-const HANDLE_EVASIONS: &[(&str, &str)] = &[
+/// `(text, disguised text)` found by `zero_width_keeps_hits`. A zero-width character after the
+/// `@` of a handle made the handle an ordinary word, so a term inside the account name hit and
+/// the dual-use word after it lost its reading; one after the dot of an e-mail-like chunk
+/// (`@…example.\u{200B}com`) made the `@` a letter again, and the words around it changed.
+const ZERO_WIDTH_FOUND: &[(&str, &str)] = &[
     (
         "lihat @ItsFoodPorn keren",
         "lihat @\u{200B}ItsFoodPorn keren",
@@ -402,16 +414,24 @@ const HANDLE_EVASIONS: &[(&str, &str)] = &[
         "abangsatngentotaaaaa\u{301}aaaa @budi\u{301}fuckaa babi",
         "abangsatngentotaaaaa\u{301}aaaa @\u{200B}budi\u{301}fuckaa babi",
     ),
+    (
+        "aa   ass@budihttps://example.comaaaaa",
+        "aa   ass@budihttps://example.\u{200B}comaaaaa",
+    ),
+    (
+        "2024ab@ngs4tsh1tkontolhttps://example.comakontolaaanjing",
+        "2024ab@ngs4tsh1tkontolhttps://example.\u{200B}comakontolaaanjing",
+    ),
 ];
 
 #[test]
-fn handles_see_through_invisibles() {
+fn zero_width_cases_found_keep_their_hits() {
     let filter = filter(Profile::Teen);
     let terms = |text: &str| -> Vec<String> {
         let verdict = filter.check(text);
         verdict.matches.into_iter().map(|m| m.term).collect()
     };
-    let failures: Vec<String> = HANDLE_EVASIONS
+    let failures: Vec<String> = ZERO_WIDTH_FOUND
         .iter()
         .filter(|(text, disguised)| terms(text) != terms(disguised))
         .map(|(text, disguised)| {
