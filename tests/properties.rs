@@ -369,26 +369,51 @@ const FOUND: &[(&str, &str, &str)] = &[
         "Anjing !",
         "\u{202E}Anjing \u{200B}!",
     ),
+    (
+        "zero-width after the @ of a handle: a term in the name hit",
+        "lihat @ItsFoodPorn dasar bangsat",
+        "lihat @\u{200B}ItsFoodPorn dasar bangsat",
+    ),
+    (
+        "zero-width after the @ of a handle: the dual-use word after it lost its reading",
+        "abangsatngentotaaaaa\u{301}aaaa @budi\u{301}fuckaa babi",
+        "abangsatngentotaaaaa\u{301}aaaa @\u{200B}budi\u{301}fuckaa babi",
+    ),
+    (
+        "zero-width after the dot of an e-mail-like chunk: its @ read as a letter",
+        "aa   ass@budihttps://example.comaaaaa",
+        "aa   ass@budihttps://example.\u{200B}comaaaaa",
+    ),
+    (
+        "zero-width after the dot of an e-mail-like chunk, leetspeak around it",
+        "2024ab@ngs4tsh1tkontolhttps://example.comakontolaaanjing",
+        "2024ab@ngs4tsh1tkontolhttps://example.\u{200B}comakontolaaanjing",
+    ),
 ];
 
-#[test]
-fn found_disguises_keep_their_hits() {
-    let filter = filter(Profile::Teen);
+/// The cases whose text has no hit, or whose disguised text gives other terms, under `profile`.
+fn lost_hits(profile: Profile, cases: &[(&str, &str, &str)]) -> Vec<String> {
+    let filter = filter(profile);
     let terms = |text: &str| -> Vec<String> {
         let verdict = filter.check(text);
         verdict.matches.into_iter().map(|m| m.term).collect()
     };
-    let failures: Vec<String> = FOUND
+    cases
         .iter()
         .filter(|(_, text, disguised)| terms(text).is_empty() || terms(text) != terms(disguised))
-        .map(|(bug, text, disguised)| {
+        .map(|(what, text, disguised)| {
             format!(
-                "{bug}: {text:?} {:?} vs {disguised:?} {:?}",
+                "{what}: {text:?} {:?} vs {disguised:?} {:?}",
                 terms(text),
                 terms(disguised)
             )
         })
-        .collect();
+        .collect()
+}
+
+#[test]
+fn found_disguises_keep_their_hits() {
+    let failures = lost_hits(Profile::Teen, FOUND);
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
@@ -401,68 +426,9 @@ const DETECTOR_EVASIONS: &[(&str, &str, &str)] = &[
     ("domain", "example.com", "example\u{200B}.com"),
 ];
 
-/// `(text, disguised text)` found by `zero_width_keeps_hits`. A zero-width character after the
-/// `@` of a handle made the handle an ordinary word, so a term inside the account name hit and
-/// the dual-use word after it lost its reading; one after the dot of an e-mail-like chunk
-/// (`@…example.\u{200B}com`) made the `@` a letter again, and the words around it changed.
-const ZERO_WIDTH_FOUND: &[(&str, &str)] = &[
-    (
-        "lihat @ItsFoodPorn keren",
-        "lihat @\u{200B}ItsFoodPorn keren",
-    ),
-    (
-        "abangsatngentotaaaaa\u{301}aaaa @budi\u{301}fuckaa babi",
-        "abangsatngentotaaaaa\u{301}aaaa @\u{200B}budi\u{301}fuckaa babi",
-    ),
-    (
-        "aa   ass@budihttps://example.comaaaaa",
-        "aa   ass@budihttps://example.\u{200B}comaaaaa",
-    ),
-    (
-        "2024ab@ngs4tsh1tkontolhttps://example.comakontolaaanjing",
-        "2024ab@ngs4tsh1tkontolhttps://example.\u{200B}comakontolaaanjing",
-    ),
-];
-
-#[test]
-fn zero_width_cases_found_keep_their_hits() {
-    let filter = filter(Profile::Teen);
-    let terms = |text: &str| -> Vec<String> {
-        let verdict = filter.check(text);
-        verdict.matches.into_iter().map(|m| m.term).collect()
-    };
-    let failures: Vec<String> = ZERO_WIDTH_FOUND
-        .iter()
-        .filter(|(text, disguised)| terms(text) != terms(disguised))
-        .map(|(text, disguised)| {
-            format!(
-                "{text:?} → {:?}, {disguised:?} → {:?}",
-                terms(text),
-                terms(disguised)
-            )
-        })
-        .collect();
-    assert!(failures.is_empty(), "{}", failures.join("\n"));
-}
-
 #[test]
 fn detectors_see_through_invisibles() {
-    let filter = filter(Profile::Child);
-    let terms = |text: &str| -> Vec<String> {
-        let verdict = filter.check(text);
-        verdict.matches.into_iter().map(|m| m.term).collect()
-    };
-    let failures: Vec<String> = DETECTOR_EVASIONS
-        .iter()
-        .filter(|(_, text, disguised)| terms(text).is_empty() || terms(text) != terms(disguised))
-        .map(|(what, text, disguised)| {
-            format!(
-                "{what}: {text:?} {:?} vs {disguised:?} {:?}",
-                terms(text),
-                terms(disguised)
-            )
-        })
-        .collect();
+    let failures = lost_hits(Profile::Child, DETECTOR_EVASIONS);
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
