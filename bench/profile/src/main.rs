@@ -1,5 +1,5 @@
 //! `saring-profile [LIMIT]`: checks the first LIMIT texts (default: all) of the mixed corpus
-//! (`../shared/data/eval/*.jsonl`, built as benches/check.rs builds it) with the default
+//! (`../shared/data/eval/*.jsonl`, read by the criterion benchmark's own `corpus` module) with the default
 //! filter, and prints the count, bytes, flagged texts and time; `saring-profile 0` builds the
 //! filter and nothing else. For callgrind and perf:
 //!
@@ -8,45 +8,10 @@
 //!     bench/profile/target/release/saring-profile
 //!   callgrind_annotate --inclusive=yes bench/out/callgrind.out | head -60
 
-use std::path::PathBuf;
 use std::time::Instant;
 
-fn corpus() -> Vec<String> {
-    let dir = match std::env::var_os("SARING_EVAL_DIR") {
-        Some(d) => PathBuf::from(d),
-        None => PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data/eval"),
-    };
-    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "jsonl"))
-        .collect();
-    files.sort();
-    let sets: Vec<Vec<String>> = files
-        .iter()
-        .map(|p| {
-            std::fs::read_to_string(p)
-                .unwrap()
-                .lines()
-                .filter(|l| !l.trim().is_empty())
-                .map(|l| {
-                    let v: serde_json::Value = serde_json::from_str(l).unwrap();
-                    v["text"].as_str().unwrap_or_default().to_owned()
-                })
-                .collect()
-        })
-        .collect();
-    let longest = sets.iter().map(Vec::len).max().unwrap_or(0);
-    let mut texts = Vec::new();
-    for i in 0..longest {
-        for s in &sets {
-            if let Some(t) = s.get(i) {
-                texts.push(t.clone());
-            }
-        }
-    }
-    texts
-}
+#[path = "../../../crates/saring-cli/benches/corpus/mod.rs"]
+mod corpus;
 
 /// The measured loop, kept out of line so callgrind can collect it alone:
 /// `--toggle-collect='*check_all*'`.
@@ -71,7 +36,11 @@ fn main() {
         println!("Filter::new(): {:.2} ms", build * 1e3);
         return;
     }
-    let texts: Vec<String> = corpus().into_iter().take(limit).collect();
+    let texts: Vec<String> = corpus::corpus()
+        .unwrap_or_else(|| panic!("no corpus in {}", corpus::eval_dir().display()))
+        .into_iter()
+        .take(limit)
+        .collect();
     let bytes: usize = texts.iter().map(String::len).sum();
     let t0 = Instant::now();
     let flagged = check_all(&filter, &texts);

@@ -11,11 +11,13 @@
 //! bench/run.mjs builds the very same texts for the Node and browser runs (see `corpus()`).
 
 use std::hint::black_box;
-use std::path::PathBuf;
 use std::time::Duration;
 
 use criterion::{criterion_group, criterion_main, Criterion, SamplingMode, Throughput};
 use saring::{Filter, Profile};
+
+mod corpus;
+use corpus::{corpus, eval_dir};
 
 /// Characters (Unicode scalar values) in a comment and in a caption.
 const COMMENT_CHARS: usize = 150;
@@ -23,51 +25,6 @@ const CAPTION_CHARS: usize = 2_200;
 /// How many different comments and captions the latency benchmarks cycle through.
 const COMMENTS: usize = 256;
 const CAPTIONS: usize = 64;
-
-fn eval_dir() -> PathBuf {
-    match std::env::var_os("SARING_EVAL_DIR") {
-        Some(dir) => PathBuf::from(dir),
-        None => PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data/eval"),
-    }
-}
-
-/// The mixed corpus: the `text` of every row of every `*.jsonl` file, files in name order,
-/// interleaved round-robin (row 0 of each file, then row 1 of each, …) so Indonesian and
-/// English alternate. bench/run.mjs does exactly the same.
-fn corpus() -> Option<Vec<String>> {
-    let dir = eval_dir();
-    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .ok()?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "jsonl"))
-        .collect();
-    files.sort();
-    let sets: Vec<Vec<String>> = files
-        .iter()
-        .map(|path| {
-            std::fs::read_to_string(path)
-                .unwrap_or_else(|e| panic!("{}: {e}", path.display()))
-                .lines()
-                .filter(|l| !l.trim().is_empty())
-                .map(|line| {
-                    let row: serde_json::Value = serde_json::from_str(line)
-                        .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-                    row["text"].as_str().unwrap_or_default().to_owned()
-                })
-                .collect()
-        })
-        .collect();
-    let longest = sets.iter().map(Vec::len).max()?;
-    let mut texts = Vec::new();
-    for i in 0..longest {
-        for set in &sets {
-            if let Some(text) = set.get(i) {
-                texts.push(text.clone());
-            }
-        }
-    }
-    Some(texts)
-}
 
 /// `count` consecutive pieces of exactly `chars` characters of the corpus joined by spaces.
 fn pieces(texts: &[String], chars: usize, count: usize) -> Vec<String> {
