@@ -14,7 +14,6 @@ use std::ops::Range;
 
 use rustc_hash::FxHashMap as HashMap;
 
-use crate::constructions;
 use crate::error::BuildError;
 use crate::lexicon::{Entry, MatchMode};
 use crate::normalize::{self, Folded, Origin};
@@ -40,6 +39,8 @@ pub(crate) struct Pattern {
     signal: u32,
     /// Its flags as a gate word, or 0.
     gate: u8,
+    /// As a gate word, it is also reported where it only starts a word.
+    gate_in_longer_words: bool,
     /// Bit `i` is clear when no owner takes a letter typed once at byte `i` (`kkk` folds to
     /// `k` with a run of 3): a candidate with a single letter there is not proposed. All ones
     /// for a pattern with a dual-use owner, whose every candidate the judge reads.
@@ -60,13 +61,25 @@ impl Pattern {
     }
 }
 
+/// A word the construction stage's gate looks for (see [`Places::gate_words`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct GateWord {
+    /// The folded word.
+    pub text: Box<[u8]>,
+    /// What it says to the gate; never 0. Reported as the place's `pattern`.
+    pub flags: u8,
+    /// Reported also where it only starts a word (`cina` in `cinanya`), not only as a whole word.
+    pub in_longer_words: bool,
+}
+
 /// What a scan finds for the stages after the judge.
 #[derive(Debug, Default)]
 pub(crate) struct Places {
     /// Every place of a signal word, in order of their ends; `pattern` is the signal's index.
     pub signals: Vec<Candidate>,
-    /// Every gate word that is a whole word, or that starts a word and takes particles, in
-    /// order of their ends; `pattern` is its flags.
+    /// Every gate word that is a whole word, or that starts a word when it is to be found
+    /// [in longer words](GateWord::in_longer_words), in order of their ends; `pattern` is its
+    /// flags.
     pub gate_words: Vec<Candidate>,
 }
 
@@ -130,7 +143,7 @@ impl Scanner {
     pub fn new(
         entries: &[Entry],
         signals: &[Box<[u8]>],
-        gate_words: &[(Box<[u8]>, u8)],
+        gate_words: &[GateWord],
     ) -> Result<Scanner, BuildError> {
         let mut patterns: Vec<Pattern> = Vec::new();
         let mut index_of: HashMap<Box<[u8]>, u32> = HashMap::default();
@@ -161,6 +174,7 @@ impl Scanner {
                     owners: vec![owner],
                     signal: NO_SIGNAL,
                     gate: 0,
+                    gate_in_longer_words: false,
                     single_letters: 0,
                 });
             }
@@ -176,23 +190,29 @@ impl Scanner {
                 owners: Vec::new(),
                 signal: signal as u32,
                 gate: 0,
+                gate_in_longer_words: false,
                 single_letters: u64::MAX,
             });
         }
-        for (text, flags) in gate_words {
-            debug_assert!(*flags != 0 && !text.is_empty());
-            if let Some(&existing) = index_of.get(text) {
-                patterns[existing as usize].gate |= flags;
-                continue;
-            }
-            index_of.insert(text.clone(), patterns.len() as u32);
-            patterns.push(Pattern {
-                text: text.clone(),
-                owners: Vec::new(),
-                signal: NO_SIGNAL,
-                gate: *flags,
-                single_letters: u64::MAX,
-            });
+        for word in gate_words {
+            debug_assert!(word.flags != 0 && !word.text.is_empty());
+            let index = match index_of.get(&word.text) {
+                Some(&existing) => existing as usize,
+                None => {
+                    index_of.insert(word.text.clone(), patterns.len() as u32);
+                    patterns.push(Pattern {
+                        text: word.text.clone(),
+                        owners: Vec::new(),
+                        signal: NO_SIGNAL,
+                        gate: 0,
+                        gate_in_longer_words: false,
+                        single_letters: u64::MAX,
+                    });
+                    patterns.len() - 1
+                }
+            };
+            patterns[index].gate |= word.flags;
+            patterns[index].gate_in_longer_words |= word.in_longer_words;
         }
         for pattern in &mut patterns {
             let dual_use = pattern
@@ -268,7 +288,7 @@ impl Scanner {
             }
             if pattern.gate != 0 && (start == 0 || text[start - 1] == b' ') {
                 let whole_word = end == text.len() || text[end] == b' ';
-                if whole_word || constructions::takes_particles(pattern.gate) {
+                if whole_word || pattern.gate_in_longer_words {
                     places
                         .gate_words
                         .push(Candidate::new(start..end, u32::from(pattern.gate)));

@@ -43,10 +43,9 @@ use rustc_hash::FxHashMap;
 use crate::error::BuildError;
 use crate::lexicon::Language;
 use crate::normalize::{self, Folded};
-use crate::scan::Candidate;
+use crate::scan::{Candidate, GateWord};
 use crate::vocab::{Category, Severity};
 
-pub(crate) use gate::takes_particles;
 use matcher::Found;
 pub(crate) use promotion::{Found as PromotionFound, Promotion};
 
@@ -102,8 +101,6 @@ pub(crate) struct Construction {
 /// The compiled construction stage of a filter.
 #[derive(Debug)]
 pub(crate) struct Constructions {
-    /// Whether a text can hold a construction at all: most texts stop there.
-    gate: gate::Gate,
     words: Vec<WordInfo>,
     /// Each folded form's index in `words`.
     index_of: FxHashMap<Box<[u8]>, usize>,
@@ -176,14 +173,6 @@ impl Constructions {
                 }
             }
         }
-        let mut gate = gate::Gate::new(&particles);
-        for (form, info) in forms.iter().zip(&words) {
-            if info.classes & (units::ANCHORS | words::class::WEAK) != 0 {
-                let takes_particles = info.suffixes && !particles.is_empty();
-                let weak = info.classes & words::class::WEAK != 0;
-                gate.add_anchor(form, weak, takes_particles);
-            }
-        }
         let mut phrases: FxHashMap<Box<[u8]>, u8> = FxHashMap::default();
         for form in &forms {
             let words = form.split(|&b| b == b' ').count();
@@ -194,7 +183,6 @@ impl Constructions {
             }
         }
         Ok(Constructions {
-            gate,
             words,
             index_of,
             phrases,
@@ -204,9 +192,17 @@ impl Constructions {
     }
 
     /// The words that open the gate, with their flags, for the scanner to find
-    /// ([`crate::scan::Places::gate_words`]).
-    pub fn gate_words(&self) -> Vec<(Box<[u8]>, u8)> {
-        self.gate.words()
+    /// ([`crate::scan::Places::gate_words`]): the first words of the anchor forms.
+    pub fn gate_words(&self) -> Vec<GateWord> {
+        let anchors = self.index_of.iter().filter_map(|(form, &index)| {
+            let info = &self.words[index];
+            (info.classes & (units::ANCHORS | words::class::WEAK) != 0).then(|| {
+                let weak = info.classes & words::class::WEAK != 0;
+                let takes_particles = info.suffixes && !self.particles.is_empty();
+                (&form[..], weak, takes_particles)
+            })
+        });
+        gate::words(anchors)
     }
 
     /// Appends the constructions found in `folded` (the folded form of `original`), where the
@@ -220,9 +216,9 @@ impl Constructions {
         out: &mut Vec<Construction>,
     ) {
         let text = folded.text.as_bytes();
-        let opens = self
-            .gate
-            .opens(text, gate_words, |need, span| self.gate_check(need, span));
+        let opens = gate::opens(text, gate_words, &self.particles, |need, span| {
+            self.gate_check(need, span)
+        });
         if !opens {
             return;
         }
