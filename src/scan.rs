@@ -242,11 +242,8 @@ impl Scanner {
             };
         }
         let texts: Vec<&[u8]> = patterns.iter().map(|p| &p.text[..]).collect();
-        let most = Dfa::most_bytes(&texts);
-        if most > MAX_AUTOMATON_BYTES {
-            return Err(BuildError::too_many_terms(most));
-        }
-        let automaton = Dfa::new(&texts);
+        let automaton =
+            Dfa::new(&texts, MAX_AUTOMATON_BYTES).map_err(BuildError::too_many_terms)?;
         let mut by_first_byte: HashMap<u8, Vec<u32>> = HashMap::default();
         for (index, pattern) in patterns.iter().enumerate() {
             // Signal and gate words are read only where the automaton finds them.

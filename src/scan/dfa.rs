@@ -58,22 +58,21 @@ pub(crate) struct Dfa {
 }
 
 impl Dfa {
-    /// The most bytes the tables of `patterns` can take (one row of `next` per pattern byte).
-    pub fn most_bytes<P: AsRef<[u8]>>(patterns: &[P]) -> usize {
-        let (_, stride) = byte_classes(patterns);
-        // A row of `next`, and `own`, `report`, `below` and `fail` for each state.
-        4 * (1 + patterns.iter().map(|p| p.as_ref().len()).sum::<usize>()) * (stride + 4)
-    }
-
     /// Compiles `patterns`; a pattern is reported by its index. Patterns must be non-empty and
-    /// distinct.
-    pub fn new<P: AsRef<[u8]>>(patterns: &[P]) -> Dfa {
+    /// distinct. When the tables could take more than `max_bytes`, nothing is built and the
+    /// error is how many bytes they could take.
+    pub fn new<P: AsRef<[u8]>>(patterns: &[P], max_bytes: usize) -> Result<Dfa, usize> {
         let (classes, stride) = byte_classes(patterns);
+        // At most one state per pattern byte, and the root; each state has a row of `next`,
+        // and an entry in `own`, `report`, `below` and `fail`.
+        let most_states = 1 + patterns.iter().map(|p| p.as_ref().len()).sum::<usize>();
+        let most_bytes = 4 * most_states * (stride + 4);
+        if most_bytes > max_bytes {
+            return Err(most_bytes);
+        }
         // The trie, in the transition table itself: 0 (the root) in a row means no child yet,
         // as the root is nobody's child.
-        // At most one state per pattern byte, and the root: reserved once, so the table is
-        // never copied while it grows.
-        let most_states = 1 + patterns.iter().map(|p| p.as_ref().len()).sum::<usize>();
+        // Reserved once, so the table is never copied while it grows.
         let mut next: Vec<u32> = Vec::with_capacity(most_states * stride);
         next.resize(stride, 0);
         let mut own: Vec<u32> = Vec::with_capacity(most_states);
@@ -131,7 +130,7 @@ impl Dfa {
                 }
             }
         }
-        Dfa {
+        Ok(Dfa {
             classes,
             stride,
             next,
@@ -139,7 +138,7 @@ impl Dfa {
             report,
             below,
             lengths,
-        }
+        })
     }
 
     /// Calls `found(start, end, pattern)` for every occurrence of every pattern in `text`, in
@@ -221,7 +220,7 @@ mod tests {
             (&["日本", "本"], "日本語の本"),
         ];
         for (patterns, text) in cases {
-            let dfa = Dfa::new(patterns);
+            let dfa = Dfa::new(patterns, usize::MAX).unwrap();
             let mut got = Vec::new();
             dfa.for_each_match(text.as_bytes(), |s, e, p| got.push((s, e, p)));
             assert_eq!(got, naive(patterns, text), "{patterns:?} in {text:?}");
@@ -230,10 +229,12 @@ mod tests {
 
     #[test]
     fn bytes_outside_every_pattern_share_one_class() {
-        let dfa = Dfa::new(&["ab", "ba"]);
+        let dfa = Dfa::new(&["ab", "ba"], usize::MAX).unwrap();
         assert_eq!(dfa.stride, 3);
         assert_eq!(dfa.classes[usize::from(b'z')], dfa.classes[0xFF]);
-        assert!(Dfa::most_bytes(&["ab", "ba"]) >= dfa.heap_bytes());
+        let most = Dfa::new(&["ab", "ba"], 0).unwrap_err();
+        assert!(most >= dfa.heap_bytes());
+        assert!(Dfa::new(&["ab", "ba"], most).is_ok());
         assert_ne!(
             dfa.classes[usize::from(b'a')],
             dfa.classes[usize::from(b'b')]
